@@ -1,7 +1,9 @@
 //! The crate-wide error: one variant per concept, each with a stable code.
 
 use crate::activation::ActivationError;
+use crate::calendar::CalendarError;
 use crate::marks::MarkError;
+use crate::organisation::OrganisationError;
 
 /// Any error of zhurnal. Each concept has its own error enum; this one
 /// wraps them so a host can handle all of them in one place.
@@ -18,6 +20,12 @@ pub enum Error {
     /// An activation target error.
     #[error(transparent)]
     Activation(#[from] ActivationError),
+    /// A calendar error: school year, terms, holidays, slots, school days.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    /// An organisation error: class names, people, entities, enrolments.
+    #[error(transparent)]
+    Organisation(#[from] OrganisationError),
 }
 
 impl Error {
@@ -26,6 +34,8 @@ impl Error {
         match self {
             Error::Mark(e) => e.code(),
             Error::Activation(e) => e.code(),
+            Error::Calendar(e) => e.code(),
+            Error::Organisation(e) => e.code(),
         }
     }
 }

@@ -16,9 +16,11 @@
 //! ([`rounding`]); dates are [`chrono::NaiveDate`] civil dates.
 
 pub mod activation;
+pub mod calendar;
 mod error;
 pub mod ids;
 pub mod marks;
+pub mod organisation;
 pub mod rounding;
 
 pub use error::Error;
