@@ -182,13 +182,7 @@ impl School {
             .iter()
             .map(|l| (l.subject(), Vec::new()))
             .collect();
-        let mut marks: Vec<&MarkRecord> = self
-            .marks
-            .values()
-            .filter(|m| m.student == student)
-            .collect();
-        marks.sort_by_key(|m| (self.lessons.get(&m.lesson).map(Lesson::sort_key), m.id));
-        for m in marks {
+        for m in self.marks.values().filter(|m| m.student == student) {
             if let Some(l) = self.lessons.get(&m.lesson)
                 && term.contains(l.date())
             {
@@ -298,8 +292,7 @@ impl School {
                     attendance: cell_attendance.get(&(l.id(), student)).copied(),
                 })
                 .collect();
-            let mut marks = term_marks.remove(&student).unwrap_or_default();
-            marks.sort_by_key(|m| (self.lessons.get(&m.lesson).map(Lesson::sort_key), m.id));
+            let marks = term_marks.remove(&student).unwrap_or_default();
             let summary = self.summarise(student, subject, &term, marks);
             rows.push(JournalRow {
                 student,
@@ -326,7 +319,7 @@ impl School {
             .is_some_and(|l| l.subject() == subject && term.contains(l.date()))
     }
 
-    /// Builds the summary from marks already in lesson order.
+    /// Builds the summary; puts the marks in lesson order.
     fn summarise(
         &self,
         student: StudentId,
