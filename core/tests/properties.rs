@@ -1,6 +1,9 @@
 //! Property tests: the weighted average stays within the marks and does
 //! not depend on their order; a randomly built school survives a snapshot
 //! round trip; a refused operation never changes the school.
+//!
+//! Test code: helpers outside `#[test]` functions may unwrap.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
