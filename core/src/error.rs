@@ -1,7 +1,13 @@
 //! The crate-wide error: one variant per concept, each with a stable code.
 
 use crate::activation::ActivationError;
+use crate::attendance::AttendanceError;
+use crate::calendar::CalendarError;
+use crate::lesson::LessonError;
 use crate::marks::MarkError;
+use crate::organisation::OrganisationError;
+use crate::school::{SchoolError, SnapshotError};
+use crate::thematic_plan::ThematicPlanError;
 
 /// Any error of zhurnal. Each concept has its own error enum; this one
 /// wraps them so a host can handle all of them in one place.
@@ -18,6 +24,27 @@ pub enum Error {
     /// An activation target error.
     #[error(transparent)]
     Activation(#[from] ActivationError),
+    /// A calendar error: school year, terms, holidays, slots, school days.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    /// An organisation error: class names, people, entities, enrolments.
+    #[error(transparent)]
+    Organisation(#[from] OrganisationError),
+    /// A lesson error: room, topic, homework.
+    #[error(transparent)]
+    Lesson(#[from] LessonError),
+    /// A thematic plan error.
+    #[error(transparent)]
+    ThematicPlan(#[from] ThematicPlanError),
+    /// An attendance code error.
+    #[error(transparent)]
+    Attendance(#[from] AttendanceError),
+    /// A school error: how records refer to one another.
+    #[error(transparent)]
+    School(#[from] SchoolError),
+    /// A school snapshot error: format, version, malformed document.
+    #[error(transparent)]
+    Snapshot(#[from] SnapshotError),
 }
 
 impl Error {
@@ -26,6 +53,13 @@ impl Error {
         match self {
             Error::Mark(e) => e.code(),
             Error::Activation(e) => e.code(),
+            Error::Calendar(e) => e.code(),
+            Error::Organisation(e) => e.code(),
+            Error::Lesson(e) => e.code(),
+            Error::ThematicPlan(e) => e.code(),
+            Error::Attendance(e) => e.code(),
+            Error::School(e) => e.code(),
+            Error::Snapshot(e) => e.code(),
         }
     }
 }

@@ -16,9 +16,20 @@
 //! ([`rounding`]); dates are [`chrono::NaiveDate`] civil dates.
 
 pub mod activation;
+pub mod attendance;
+pub mod calendar;
 mod error;
 pub mod ids;
+pub mod lesson;
 pub mod marks;
+pub mod organisation;
 pub mod rounding;
+pub mod school;
+pub mod thematic_plan;
 
 pub use error::Error;
+
+/// The Rust code of the repository README, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
