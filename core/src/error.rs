@@ -2,6 +2,7 @@
 
 use crate::activation::ActivationError;
 use crate::marks::MarkError;
+use crate::rollout::PlanError;
 
 /// Any error of zhurnal. Each concept has its own error enum; this one
 /// wraps them so a host can handle all of them in one place.
@@ -18,6 +19,9 @@ pub enum Error {
     /// An activation target error.
     #[error(transparent)]
     Activation(#[from] ActivationError),
+    /// A rollout plan error (plan text, tasks, targets).
+    #[error(transparent)]
+    Plan(#[from] PlanError),
 }
 
 impl Error {
@@ -26,6 +30,7 @@ impl Error {
         match self {
             Error::Mark(e) => e.code(),
             Error::Activation(e) => e.code(),
+            Error::Plan(e) => e.code(),
         }
     }
 }

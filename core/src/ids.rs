@@ -87,6 +87,17 @@ id_type!(
     MarkId,
     "mark#"
 );
+id_type!(
+    /// A parent's (or a student's) application to receive the journal and
+    /// diary electronically.
+    ApplicationId,
+    "application#"
+);
+id_type!(
+    /// A task of the rollout plan (numbered 1, 2, … in plan order).
+    PlanTaskId,
+    "task#"
+);
 
 #[cfg(test)]
 mod tests {
