@@ -1,8 +1,10 @@
 //! The crate-wide error: one variant per concept, each with a stable code.
 
 use crate::activation::ActivationError;
+use crate::calendar::CalendarError;
 use crate::marks::MarkError;
 use crate::rollout::PlanError;
+use crate::organisation::OrganisationError;
 
 /// Any error of zhurnal. Each concept has its own error enum; this one
 /// wraps them so a host can handle all of them in one place.
@@ -22,6 +24,12 @@ pub enum Error {
     /// A rollout plan error (plan text, tasks, targets).
     #[error(transparent)]
     Plan(#[from] PlanError),
+    /// A calendar error: school year, terms, holidays, slots, school days.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    /// An organisation error: class names, people, entities, enrolments.
+    #[error(transparent)]
+    Organisation(#[from] OrganisationError),
 }
 
 impl Error {
@@ -31,6 +39,8 @@ impl Error {
             Error::Mark(e) => e.code(),
             Error::Activation(e) => e.code(),
             Error::Plan(e) => e.code(),
+            Error::Calendar(e) => e.code(),
+            Error::Organisation(e) => e.code(),
         }
     }
 }

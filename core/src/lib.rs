@@ -16,10 +16,12 @@
 //! ([`rounding`]); dates are [`chrono::NaiveDate`] civil dates.
 
 pub mod activation;
+pub mod calendar;
 mod error;
 pub mod ids;
 pub mod marks;
 pub mod rollout;
+pub mod organisation;
 pub mod rounding;
 
 pub use error::Error;
