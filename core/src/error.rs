@@ -3,8 +3,8 @@
 use crate::activation::ActivationError;
 use crate::calendar::CalendarError;
 use crate::marks::MarkError;
-use crate::rollout::PlanError;
 use crate::organisation::OrganisationError;
+use crate::rollout::{ApplicationError, CredentialError, MetricsError, PlanError};
 
 /// Any error of zhurnal. Each concept has its own error enum; this one
 /// wraps them so a host can handle all of them in one place.
@@ -24,6 +24,15 @@ pub enum Error {
     /// A rollout plan error (plan text, tasks, targets).
     #[error(transparent)]
     Plan(#[from] PlanError),
+    /// An application, registry, access or activation error.
+    #[error(transparent)]
+    Application(#[from] ApplicationError),
+    /// A login, password or hashing error.
+    #[error(transparent)]
+    Credential(#[from] CredentialError),
+    /// An activation metrics error.
+    #[error(transparent)]
+    Metrics(#[from] MetricsError),
     /// A calendar error: school year, terms, holidays, slots, school days.
     #[error(transparent)]
     Calendar(#[from] CalendarError),
@@ -39,6 +48,9 @@ impl Error {
             Error::Mark(e) => e.code(),
             Error::Activation(e) => e.code(),
             Error::Plan(e) => e.code(),
+            Error::Application(e) => e.code(),
+            Error::Credential(e) => e.code(),
+            Error::Metrics(e) => e.code(),
             Error::Calendar(e) => e.code(),
             Error::Organisation(e) => e.code(),
         }

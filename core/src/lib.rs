@@ -20,8 +20,8 @@ pub mod calendar;
 mod error;
 pub mod ids;
 pub mod marks;
-pub mod rollout;
 pub mod organisation;
+pub mod rollout;
 pub mod rounding;
 
 pub use error::Error;
