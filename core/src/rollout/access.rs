@@ -21,7 +21,11 @@ use crate::ids::{ApplicationId, TeacherId};
 
 impl ApplicationRegistry {
     /// A login for the person, unique among the registry's accounts.
-    fn unique_login(&self, org: &impl OrgLookup, holder: Applicant) -> Result<Login, ApplicationError> {
+    fn unique_login(
+        &self,
+        org: &impl OrgLookup,
+        holder: Applicant,
+    ) -> Result<Login, ApplicationError> {
         let name = org.name_of(holder).ok_or(match holder {
             Applicant::Parent(parent) => ApplicationError::UnknownParent { parent },
             Applicant::Student(student) => ApplicationError::UnknownStudent { student },
@@ -238,7 +242,11 @@ impl ApplicationRegistry {
     ///
     /// # Example
     /// See [`ApplicationRegistry::issue_credentials`].
-    pub fn report_activation(&mut self, holder: Applicant, on: NaiveDate) -> Result<(), ApplicationError> {
+    pub fn report_activation(
+        &mut self,
+        holder: Applicant,
+        on: NaiveDate,
+    ) -> Result<(), ApplicationError> {
         let index = self.account_index(holder)?;
         self.activate(index, on, ActivationSource::ReportedByHost)
     }

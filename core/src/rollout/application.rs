@@ -456,7 +456,10 @@ impl Application {
         self.expect("issue credentials for", ApplicationStatus::Approved, on)
     }
 
-    pub(crate) fn mark_credentials_issued(&mut self, on: NaiveDate) -> Result<(), ApplicationError> {
+    pub(crate) fn mark_credentials_issued(
+        &mut self,
+        on: NaiveDate,
+    ) -> Result<(), ApplicationError> {
         self.check_can_issue(on)?;
         self.credentials_issued_on = Some(on);
         Ok(())
@@ -474,7 +477,10 @@ impl Application {
 
     pub(crate) fn revoke(&mut self, on: NaiveDate) -> Result<(), ApplicationError> {
         if let Some(was) = self.revoked_on {
-            return Err(ApplicationError::ConsentRevoked { id: self.id, on: was });
+            return Err(ApplicationError::ConsentRevoked {
+                id: self.id,
+                on: was,
+            });
         }
         let previous = self.last_step_on();
         if on < previous {

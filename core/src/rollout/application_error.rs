@@ -212,9 +212,7 @@ impl ApplicationError {
             Self::ConsentRevoked { .. } => "application.consent_revoked",
             Self::ConsentAfterSubmission { .. } => "application.consent_after_submission",
             Self::InvalidRegistrationNumber { .. } => "application.invalid_registration_number",
-            Self::DuplicateRegistrationNumber { .. } => {
-                "application.duplicate_registration_number"
-            }
+            Self::DuplicateRegistrationNumber { .. } => "application.duplicate_registration_number",
             Self::EmptyReason { .. } => "application.empty_reason",
             Self::NoContact => "application.no_contact",
             Self::InvalidContact { .. } => "application.invalid_contact",

@@ -68,9 +68,9 @@ impl From<ContactDetails> for ContactFields {
 
 fn plausible_phone(phone: &str) -> bool {
     let digits = phone.chars().filter(char::is_ascii_digit).count();
-    let rest_ok = phone
-        .char_indices()
-        .all(|(i, c)| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')') || (c == '+' && i == 0));
+    let rest_ok = phone.char_indices().all(|(i, c)| {
+        c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')') || (c == '+' && i == 0)
+    });
     rest_ok && (5..=15).contains(&digits)
 }
 
@@ -105,7 +105,10 @@ impl ContactDetails {
     /// assert_eq!(ContactDetails::new(Some(" "), None).unwrap_err().code(), "application.no_contact");
     /// # Ok::<(), zhurnal::rollout::ApplicationError>(())
     /// ```
-    pub fn new(phone: Option<&str>, email: Option<&str>) -> Result<ContactDetails, ApplicationError> {
+    pub fn new(
+        phone: Option<&str>,
+        email: Option<&str>,
+    ) -> Result<ContactDetails, ApplicationError> {
         let phone = phone.map(str::trim).filter(|p| !p.is_empty());
         let email = email.map(str::trim).filter(|e| !e.is_empty());
         if phone.is_none() && email.is_none() {
@@ -161,7 +164,10 @@ mod tests {
     fn contacts_validate() {
         let c = ContactDetails::new(None, Some(" olga@mail.ru ")).unwrap();
         assert_eq!((c.phone(), c.email()), (None, Some("olga@mail.ru")));
-        assert_eq!(ContactDetails::new(None, None).unwrap_err().code(), "application.no_contact");
+        assert_eq!(
+            ContactDetails::new(None, None).unwrap_err().code(),
+            "application.no_contact"
+        );
         let e = ContactDetails::new(Some("12-34"), None).unwrap_err();
         assert_eq!(e.code(), "application.invalid_contact");
         assert_eq!(e.to_string(), "invalid phone \"12-34\"");

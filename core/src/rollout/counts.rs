@@ -97,7 +97,11 @@ impl ApplicationRegistry {
     pub(crate) fn counts_with(&self, org: &impl OrgLookup, date: NaiveDate) -> ApplicationCounts {
         let mut classes: BTreeMap<(bool, Option<ClassId>), StatusCounts> = BTreeMap::new();
         let mut total = StatusCounts::default();
-        for a in self.applications.iter().filter(|a| a.submitted_on() <= date) {
+        for a in self
+            .applications
+            .iter()
+            .filter(|a| a.submitted_on() <= date)
+        {
             let class = org.class_of(a.student(), date);
             classes
                 .entry((class.is_none(), class))

@@ -210,7 +210,9 @@ pub enum CredentialError {
     },
     /// A login that is not lowercase Latin letters, digits, `.` and `-`
     /// starting with a letter (at most 64 characters).
-    #[error("invalid login {login:?}: use a-z, 0-9, '.', '-', starting with a letter, at most 64 characters")]
+    #[error(
+        "invalid login {login:?}: use a-z, 0-9, '.', '-', starting with a letter, at most 64 characters"
+    )]
     InvalidLogin {
         /// The text given.
         login: String,

@@ -32,7 +32,9 @@ mod registry;
 mod registry_metrics;
 mod task;
 
-pub use application::{Applicant, Application, ApplicationStatus, Decision, NextStep, Registration};
+pub use application::{
+    Applicant, Application, ApplicationStatus, Decision, NextStep, Registration,
+};
 pub use application_error::ApplicationError;
 pub use consent::{Consent, ConsentChannel, ContactDetails};
 pub use counts::{ApplicationCounts, ClassApplicationCounts, StatusCounts};
@@ -46,7 +48,9 @@ pub use metrics::{
     ActivationScope, ActivationTable, CheckpointOutcome, CurvePoint, MAX_CURVE_DAYS,
     ParentActivationRecord, Projection, ProjectionMethod, ScopeActivation, count_parents,
 };
-pub use password::{HashParams, PASSWORD_ALPHABET, PASSWORD_LENGTH, PasswordHash, TemporaryPassword};
+pub use password::{
+    HashParams, PASSWORD_ALPHABET, PASSWORD_LENGTH, PasswordHash, TemporaryPassword,
+};
 pub use plan::{
     GYMNASIUM17_PLAN_TEXT, PLAN_FORMAT_VERSION, PlanSection, PlanStage, RolloutPlan, TaskStatus,
     seed_checkpoints,
@@ -57,4 +61,8 @@ pub use registry::{
 pub use task::{Deadline, PlanTask, ResponsibleRole};
 
 #[cfg(test)]
+mod metrics_tests;
+#[cfg(test)]
 mod plan_tests;
+#[cfg(test)]
+mod registry_tests;

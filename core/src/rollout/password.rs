@@ -329,7 +329,11 @@ mod tests {
         for c in ['0', 'O', 'o', '1', 'l', 'I', 'i'] {
             assert!(!PASSWORD_ALPHABET.contains(c), "{c}");
         }
-        assert!(PASSWORD_ALPHABET.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+        assert!(
+            PASSWORD_ALPHABET
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        );
         let mut sorted: Vec<char> = PASSWORD_ALPHABET.chars().collect();
         sorted.dedup();
         assert_eq!(sorted.len(), 31);
@@ -397,14 +401,23 @@ mod tests {
             "$argon2i$v=19$m=1024,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
             "$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHQ",
         ] {
-            assert_eq!(PasswordHash::parse(bad).unwrap_err().code(), "credential.invalid_hash", "{bad}");
+            assert_eq!(
+                PasswordHash::parse(bad).unwrap_err().code(),
+                "credential.invalid_hash",
+                "{bad}"
+            );
         }
         assert!(serde_json::from_str::<PasswordHash>(r#""plain""#).is_err());
         assert!(HashParams::new(1024, 0, 1).is_err());
         assert!(HashParams::new(1024, 1, 0).is_err());
         let e = HashParams::new(8, 1, 2).unwrap_err();
         assert_eq!(e.code(), "credential.invalid_hash_params");
-        assert!(serde_json::from_str::<HashParams>(r#"{"memory_kib":1,"iterations":1,"parallelism":1}"#).is_err());
+        assert!(
+            serde_json::from_str::<HashParams>(
+                r#"{"memory_kib":1,"iterations":1,"parallelism":1}"#
+            )
+            .is_err()
+        );
         assert_eq!(
             serde_json::to_string(&HashParams::light()).unwrap(),
             r#"{"memory_kib":1024,"iterations":1,"parallelism":1}"#

@@ -391,7 +391,11 @@ impl ApplicationRegistry {
     ///
     /// # Example
     /// See [`ApplicationRegistry::submit`].
-    pub fn revoke_consent(&mut self, id: ApplicationId, on: NaiveDate) -> Result<(), ApplicationError> {
+    pub fn revoke_consent(
+        &mut self,
+        id: ApplicationId,
+        on: NaiveDate,
+    ) -> Result<(), ApplicationError> {
         self.update(id, |a| a.revoke(on))
     }
 }
