@@ -1,10 +1,14 @@
 //! The crate-wide error: one variant per concept, each with a stable code.
 
 use crate::activation::ActivationError;
+use crate::attendance::AttendanceError;
 use crate::calendar::CalendarError;
+use crate::lesson::LessonError;
 use crate::marks::MarkError;
 use crate::organisation::OrganisationError;
 use crate::rollout::{ApplicationError, CredentialError, MetricsError, PlanError};
+use crate::school::{SchoolError, SnapshotError};
+use crate::thematic_plan::ThematicPlanError;
 
 /// Any error of zhurnal. Each concept has its own error enum; this one
 /// wraps them so a host can handle all of them in one place.
@@ -39,6 +43,21 @@ pub enum Error {
     /// An organisation error: class names, people, entities, enrolments.
     #[error(transparent)]
     Organisation(#[from] OrganisationError),
+    /// A lesson error: room, topic, homework.
+    #[error(transparent)]
+    Lesson(#[from] LessonError),
+    /// A thematic plan error.
+    #[error(transparent)]
+    ThematicPlan(#[from] ThematicPlanError),
+    /// An attendance code error.
+    #[error(transparent)]
+    Attendance(#[from] AttendanceError),
+    /// A school error: how records refer to one another.
+    #[error(transparent)]
+    School(#[from] SchoolError),
+    /// A school snapshot error: format, version, malformed document.
+    #[error(transparent)]
+    Snapshot(#[from] SnapshotError),
 }
 
 impl Error {
@@ -53,6 +72,11 @@ impl Error {
             Error::Metrics(e) => e.code(),
             Error::Calendar(e) => e.code(),
             Error::Organisation(e) => e.code(),
+            Error::Lesson(e) => e.code(),
+            Error::ThematicPlan(e) => e.code(),
+            Error::Attendance(e) => e.code(),
+            Error::School(e) => e.code(),
+            Error::Snapshot(e) => e.code(),
         }
     }
 }

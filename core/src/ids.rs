@@ -98,6 +98,11 @@ id_type!(
     PlanTaskId,
     "task#"
 );
+id_type!(
+    /// An attendance entry in the journal.
+    AttendanceId,
+    "attendance#"
+);
 
 #[cfg(test)]
 mod tests {

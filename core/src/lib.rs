@@ -16,12 +16,16 @@
 //! ([`rounding`]); dates are [`chrono::NaiveDate`] civil dates.
 
 pub mod activation;
+pub mod attendance;
 pub mod calendar;
 mod error;
 pub mod ids;
+pub mod lesson;
 pub mod marks;
 pub mod organisation;
 pub mod rollout;
 pub mod rounding;
+pub mod school;
+pub mod thematic_plan;
 
 pub use error::Error;

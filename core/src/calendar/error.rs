@@ -167,6 +167,12 @@ pub enum CalendarError {
         /// The shift asked for.
         shift: Shift,
     },
+    /// A term code the year does not have.
+    #[error("the school year has no term {code:?}")]
+    UnknownTerm {
+        /// The code asked for.
+        code: String,
+    },
     /// A date outside the school year.
     #[error("{date} is outside the school year {year_start}..{year_end}")]
     OutsideYear {
@@ -223,6 +229,7 @@ impl CalendarError {
             Self::DuplicateSlot { .. } => "calendar.duplicate_slot",
             Self::SlotsOverlap { .. } => "calendar.slots_overlap",
             Self::UnknownSlot { .. } => "calendar.unknown_slot",
+            Self::UnknownTerm { .. } => "calendar.unknown_term",
             Self::OutsideYear { .. } => "calendar.outside_year",
             Self::LessonOnHoliday { .. } => "calendar.lesson_on_holiday",
             Self::DayOff { .. } => "calendar.day_off",

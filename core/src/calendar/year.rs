@@ -283,6 +283,25 @@ impl SchoolYear {
         self.terms.iter().find(|t| t.code() == code)
     }
 
+    /// The term with this code.
+    ///
+    /// # Errors
+    /// [`CalendarError::UnknownTerm`] when there is none.
+    ///
+    /// # Example
+    /// ```
+    /// use zhurnal::calendar::SchoolYear;
+    /// let year = SchoolYear::russian_2014_2015();
+    /// assert_eq!(year.require_term("Q2")?.name(), "2 четверть");
+    /// assert_eq!(year.require_term("S1").unwrap_err().code(), "calendar.unknown_term");
+    /// # Ok::<(), zhurnal::calendar::CalendarError>(())
+    /// ```
+    pub fn require_term(&self, code: &str) -> Result<&Term, CalendarError> {
+        self.term(code).ok_or_else(|| CalendarError::UnknownTerm {
+            code: code.to_owned(),
+        })
+    }
+
     /// The first holiday that contains `date`, if any.
     pub fn holiday_on(&self, date: NaiveDate) -> Option<&Holiday> {
         self.holidays.iter().find(|h| h.contains(date))

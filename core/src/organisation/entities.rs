@@ -109,9 +109,9 @@ impl Class {
         self.class_teacher
     }
 
-    /// Appoints (or removes) the class teacher. On a class held by a
-    /// school, use the school's method, which checks the teacher exists.
-    pub fn set_class_teacher(&mut self, teacher: Option<TeacherId>) {
+    /// Appoints (or removes) the class teacher; the school checks the
+    /// teacher exists.
+    pub(crate) fn set_class_teacher(&mut self, teacher: Option<TeacherId>) {
         self.class_teacher = teacher;
     }
 }
