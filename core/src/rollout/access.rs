@@ -18,6 +18,7 @@ use super::lookup::OrgLookup;
 use super::password::TemporaryPassword;
 use super::registry::ApplicationRegistry;
 use crate::ids::{ApplicationId, TeacherId};
+use crate::school::School;
 
 impl ApplicationRegistry {
     /// A login for the person, unique among the registry's accounts.
@@ -66,6 +67,96 @@ impl ApplicationRegistry {
             on,
             reissued,
         )
+    }
+
+    /// Issues a login and a temporary password for an approved application
+    /// with consent in force. The password is returned once, on the slip;
+    /// the registry keeps its argon2id hash. If the applicant already has an
+    /// account (from an application for another child), the application
+    /// joins it and no new password is made (`slip` is `None`); if that
+    /// account is active, the application is active from the issue day.
+    ///
+    /// # Errors
+    /// [`ApplicationError::UnknownApplication`],
+    /// [`ApplicationError::OutOfOrder`] unless approved,
+    /// [`ApplicationError::ConsentRevoked`],
+    /// [`ApplicationError::DateBeforePreviousStep`], or a
+    /// [`ApplicationError::Credential`] error (a name that cannot be
+    /// transliterated, no random source); the registry is unchanged.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::rollout::demo::{demo_school, DemoConfig, DEMO_SPECIALIST};
+    /// use zhurnal::rollout::*;
+    /// let school = demo_school(&DemoConfig::tiny(1))?;
+    /// let link = school.parents_of(school.students()[0].id())[0];
+    /// let parent = Applicant::Parent(link.parent);
+    /// let d = |day| NaiveDate::from_ymd_opt(2014, 9, day).unwrap();
+    /// let consent = Consent { given_on: d(5), channel: ConsentChannel::Portal,
+    ///     contacts: ContactDetails::new(None, Some("parent@mail.ru"))? };
+    /// let mut registry = ApplicationRegistry::new();
+    /// registry.set_hash_params(HashParams::light()); // fast for the example
+    /// let id = registry.submit(&school, parent, link.student, d(5), consent)?;
+    /// registry.register(id, "1/2014", d(5), DEMO_SPECIALIST)?;
+    /// registry.approve(id, d(8), DEMO_SPECIALIST)?;
+    /// let issued = registry.issue_credentials(&school, id, d(10), DEMO_SPECIALIST)?;
+    /// let slip = issued.slip.expect("a new account gets a slip");
+    /// assert!(slip.printable_text().contains(slip.reveal_password()));
+    /// assert!(!format!("{slip:?}").contains(slip.reveal_password()));
+    /// // A wrong password is refused; the right one activates the account.
+    /// assert!(registry.log_in(slip.login().as_str(), "wrong", d(11)).is_err());
+    /// let outcome = registry.log_in(slip.login().as_str(), slip.reveal_password(), d(12))?;
+    /// assert_eq!(outcome, LoginOutcome::Activated { on: d(12) });
+    /// assert_eq!(registry.application(id).map(|a| a.status()), Some(ApplicationStatus::Activated));
+    /// // A lost password is re-issued: the old one stops working.
+    /// let new_slip = registry.reissue_credentials(&school, parent, d(20), DEMO_SPECIALIST)?;
+    /// assert!(registry.log_in(slip.login().as_str(), slip.reveal_password(), d(21)).is_err());
+    /// assert!(registry.log_in(new_slip.login().as_str(), new_slip.reveal_password(), d(21)).is_ok());
+    /// assert_eq!(registry.report_activation(parent, d(22)).unwrap_err().code(), "application.already_activated");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn issue_credentials(
+        &mut self,
+        school: &School,
+        id: ApplicationId,
+        on: NaiveDate,
+        by: TeacherId,
+    ) -> Result<IssuedCredentials, ApplicationError> {
+        self.issue_with(school, id, on, by)
+    }
+
+    /// Replaces a person's password with a new temporary one; the change is
+    /// recorded in the account's history and the old password stops
+    /// working. Activation is kept.
+    ///
+    /// # Errors
+    /// [`ApplicationError::NoAccount`], [`ApplicationError::BeforeIssue`]
+    /// for a day before the latest issue, [`ApplicationError::AccessBlocked`],
+    /// or a [`ApplicationError::Credential`] error; nothing changes.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::ids::ParentId;
+    /// use zhurnal::rollout::demo::{demo_school, DemoConfig, DEMO_SPECIALIST};
+    /// use zhurnal::rollout::{Applicant, ApplicationRegistry};
+    /// let school = demo_school(&DemoConfig::tiny(1))?;
+    /// let mut registry = ApplicationRegistry::new();
+    /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
+    /// let e = registry.reissue_credentials(&school, Applicant::Parent(ParentId::new(1)), day, DEMO_SPECIALIST).unwrap_err();
+    /// assert_eq!(e.code(), "application.no_account");
+    /// // The whole flow: see `issue_credentials`.
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn reissue_credentials(
+        &mut self,
+        school: &School,
+        holder: Applicant,
+        on: NaiveDate,
+        by: TeacherId,
+    ) -> Result<CredentialSlip, ApplicationError> {
+        self.reissue_with(school, holder, on, by)
     }
 
     pub(crate) fn issue_with(
@@ -196,7 +287,15 @@ impl ApplicationRegistry {
     /// were issued.
     ///
     /// # Example
-    /// See [`ApplicationRegistry::issue_credentials`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::rollout::ApplicationRegistry;
+    /// let mut registry = ApplicationRegistry::new();
+    /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
+    /// let e = registry.log_in("ivanov.ii", "23456789abcde", day).unwrap_err();
+    /// assert_eq!(e.code(), "application.invalid_credentials");
+    /// // The whole flow: see `issue_credentials`.
+    /// ```
     pub fn log_in(
         &mut self,
         login: &str,
@@ -241,7 +340,16 @@ impl ApplicationRegistry {
     /// [`ApplicationError::BeforeIssue`] or [`ApplicationError::AccessBlocked`].
     ///
     /// # Example
-    /// See [`ApplicationRegistry::issue_credentials`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::ids::ParentId;
+    /// use zhurnal::rollout::{Applicant, ApplicationRegistry};
+    /// let mut registry = ApplicationRegistry::new();
+    /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
+    /// let e = registry.report_activation(Applicant::Parent(ParentId::new(1)), day).unwrap_err();
+    /// assert_eq!(e.code(), "application.no_account");
+    /// // The whole flow: see `issue_credentials`.
+    /// ```
     pub fn report_activation(
         &mut self,
         holder: Applicant,

@@ -10,6 +10,7 @@ use super::application::{Application, NextStep};
 use super::lookup::OrgLookup;
 use super::registry::ApplicationRegistry;
 use crate::ids::{ClassId, SchoolId};
+use crate::school::School;
 
 /// Application numbers of one scope on a date.
 ///
@@ -94,6 +95,25 @@ pub struct ApplicationCounts {
 }
 
 impl ApplicationRegistry {
+    /// How many applications are where on `date`, per class of the
+    /// student on that date and for the school.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::rollout::demo::{demo_rollout, DemoConfig};
+    /// let demo = demo_rollout(&DemoConfig::tiny(5))?;
+    /// let day = NaiveDate::from_ymd_opt(2014, 12, 1).unwrap();
+    /// let counts = demo.registry.counts_on(&demo.school, day);
+    /// let t = counts.total;
+    /// assert_eq!(t.submitted, counts.classes.iter().map(|c| c.counts.submitted).sum::<u32>());
+    /// assert!(t.registered <= t.submitted && t.activated <= t.credentials_issued);
+    /// # Ok::<(), zhurnal::Error>(())
+    /// ```
+    pub fn counts_on(&self, school: &School, date: NaiveDate) -> ApplicationCounts {
+        self.counts_with(school, date)
+    }
+
     pub(crate) fn counts_with(&self, org: &impl OrgLookup, date: NaiveDate) -> ApplicationCounts {
         let mut classes: BTreeMap<(bool, Option<ClassId>), StatusCounts> = BTreeMap::new();
         let mut total = StatusCounts::default();

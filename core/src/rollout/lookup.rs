@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use crate::ids::{ClassId, ParentId, SchoolId, StudentId};
 use crate::organisation::PersonName;
+use crate::school::School;
 
 use super::application::Applicant;
 
@@ -31,6 +32,40 @@ pub(crate) trait OrgLookup {
     fn class_of(&self, student: StudentId, date: NaiveDate) -> Option<ClassId>;
     /// Every parent–student link, in a stable order.
     fn parent_links(&self) -> Vec<(ParentId, StudentId)>;
+}
+
+impl OrgLookup for School {
+    fn school_id(&self) -> SchoolId {
+        self.info().id()
+    }
+    fn school_name(&self) -> String {
+        self.info().name().to_owned()
+    }
+    fn student_age_on(&self, student: StudentId, date: NaiveDate) -> Option<u32> {
+        self.student(student).map(|s| s.age_on(date))
+    }
+    fn has_parent(&self, parent: ParentId) -> bool {
+        self.parent(parent).is_some()
+    }
+    fn is_linked(&self, parent: ParentId, student: StudentId) -> bool {
+        self.parents_of(student).iter().any(|l| l.parent == parent)
+    }
+    fn name_of(&self, person: Applicant) -> Option<PersonName> {
+        match person {
+            Applicant::Parent(p) => self.parent(p).map(|p| p.name().clone()),
+            Applicant::Student(s) => self.student(s).map(|s| s.name().clone()),
+        }
+    }
+    fn class_of(&self, student: StudentId, date: NaiveDate) -> Option<ClassId> {
+        School::class_of(self, student, date)
+    }
+    fn parent_links(&self) -> Vec<(ParentId, StudentId)> {
+        self.students()
+            .iter()
+            .flat_map(|s| self.parents_of(s.id()))
+            .map(|l| (l.parent, l.student))
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ mod application_error;
 mod consent;
 mod counts;
 mod credentials;
+pub mod demo;
 mod error;
 mod login;
 mod lookup;
@@ -30,6 +31,7 @@ mod plan;
 mod plan_parser;
 mod registry;
 mod registry_metrics;
+mod report;
 mod task;
 
 pub use application::{
@@ -58,6 +60,7 @@ pub use plan::{
 pub use registry::{
     ApplicationRegistry, DEFAULT_LOGIN_ADDRESS, REGISTRY_FORMAT_VERSION, WaitingApplication,
 };
+pub use report::{ClassActivationRow, ReportOptions, RolloutReport, StageSummary, TaskLine};
 pub use task::{Deadline, PlanTask, ResponsibleRole};
 
 #[cfg(test)]

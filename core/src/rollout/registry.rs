@@ -17,6 +17,7 @@ use super::credentials::Account;
 use super::lookup::OrgLookup;
 use super::{ApplicationError, HashParams};
 use crate::ids::{ApplicationId, StudentId, TeacherId};
+use crate::school::School;
 
 /// The format version written into a registry's JSON.
 pub const REGISTRY_FORMAT_VERSION: u32 = 1;
@@ -264,6 +265,48 @@ impl ApplicationRegistry {
         }
     }
 
+    /// Records a submitted application. A parent must be linked to the
+    /// student in `school`; a student applies only for themself and only
+    /// from age 14 on the application day; one applicant may have one
+    /// active (not rejected, not revoked) application per student.
+    ///
+    /// # Errors
+    /// [`ApplicationError::UnknownStudent`], [`ApplicationError::UnknownParent`],
+    /// [`ApplicationError::NotLinked`], [`ApplicationError::StudentTooYoung`],
+    /// [`ApplicationError::NotTheStudent`],
+    /// [`ApplicationError::ConsentAfterSubmission`] or
+    /// [`ApplicationError::DuplicateActive`]; the registry is unchanged.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::rollout::demo::{demo_school, DemoConfig, DEMO_SPECIALIST};
+    /// use zhurnal::rollout::*;
+    /// let school = demo_school(&DemoConfig::tiny(1))?;
+    /// let link = school.parents_of(school.students()[0].id())[0];
+    /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
+    /// let consent = Consent { given_on: day, channel: ConsentChannel::InPerson,
+    ///     contacts: ContactDetails::new(Some("+7 928 123-45-67"), None)? };
+    /// let mut registry = ApplicationRegistry::new();
+    /// let id = registry.submit(&school, Applicant::Parent(link.parent), link.student, day, consent.clone())?;
+    /// let again = registry.submit(&school, Applicant::Parent(link.parent), link.student, day, consent);
+    /// assert_eq!(again.unwrap_err().code(), "application.duplicate_active");
+    /// registry.register(id, "1/2014", day, DEMO_SPECIALIST)?;
+    /// registry.approve(id, day, DEMO_SPECIALIST)?;
+    /// assert!(registry.has_access(Applicant::Parent(link.parent), link.student, day));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn submit(
+        &mut self,
+        school: &School,
+        applicant: Applicant,
+        student: StudentId,
+        on: NaiveDate,
+        consent: Consent,
+    ) -> Result<ApplicationId, ApplicationError> {
+        self.submit_with(school, applicant, student, on, consent)
+    }
+
     pub(crate) fn submit_with(
         &mut self,
         org: &impl OrgLookup,
@@ -331,7 +374,16 @@ impl ApplicationRegistry {
     /// [`ApplicationError::DuplicateRegistrationNumber`].
     ///
     /// # Example
-    /// See [`ApplicationRegistry::submit`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::ids::{ApplicationId, TeacherId};
+    /// use zhurnal::rollout::ApplicationRegistry;
+    /// let mut registry = ApplicationRegistry::new();
+    /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
+    /// let e = registry.register(ApplicationId::new(1), "1/2014", day, TeacherId::new(1)).unwrap_err();
+    /// assert_eq!(e.code(), "application.unknown");
+    /// ```
+    /// The whole lifecycle: see [`ApplicationRegistry::submit`].
     pub fn register(
         &mut self,
         id: ApplicationId,
@@ -353,7 +405,15 @@ impl ApplicationRegistry {
     /// [`ApplicationError::ConsentRevoked`].
     ///
     /// # Example
-    /// See [`ApplicationRegistry::submit`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::ids::{ApplicationId, TeacherId};
+    /// use zhurnal::rollout::ApplicationRegistry;
+    /// let mut registry = ApplicationRegistry::new();
+    /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
+    /// let e = registry.approve(ApplicationId::new(1), day, TeacherId::new(1)).unwrap_err();
+    /// assert_eq!(e.code(), "application.unknown");
+    /// ```
     pub fn approve(
         &mut self,
         id: ApplicationId,
@@ -370,7 +430,15 @@ impl ApplicationRegistry {
     /// [`ApplicationError::EmptyReason`].
     ///
     /// # Example
-    /// See [`ApplicationRegistry::submit`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::ids::{ApplicationId, TeacherId};
+    /// use zhurnal::rollout::ApplicationRegistry;
+    /// let mut registry = ApplicationRegistry::new();
+    /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
+    /// let e = registry.reject(ApplicationId::new(1), day, TeacherId::new(1), "неполные данные").unwrap_err();
+    /// assert_eq!(e.code(), "application.unknown");
+    /// ```
     pub fn reject(
         &mut self,
         id: ApplicationId,
@@ -390,7 +458,15 @@ impl ApplicationRegistry {
     /// [`ApplicationError::DateBeforePreviousStep`].
     ///
     /// # Example
-    /// See [`ApplicationRegistry::submit`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::ids::{ApplicationId, TeacherId};
+    /// use zhurnal::rollout::ApplicationRegistry;
+    /// let mut registry = ApplicationRegistry::new();
+    /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
+    /// let e = registry.revoke_consent(ApplicationId::new(1), day).unwrap_err();
+    /// assert_eq!(e.code(), "application.unknown");
+    /// ```
     pub fn revoke_consent(
         &mut self,
         id: ApplicationId,

@@ -24,6 +24,7 @@ use super::metrics::{
 use super::registry::ApplicationRegistry;
 use crate::activation::{Checkpoints, EligibilityPolicy};
 use crate::ids::{ParentId, StudentId};
+use crate::school::School;
 
 /// Applications and activation days indexed by parent and child.
 struct Index<'a> {
@@ -33,6 +34,96 @@ struct Index<'a> {
 }
 
 impl ApplicationRegistry {
+    /// One record per parent–student link of the school whose student is
+    /// in a class on `date` (see the module documentation): the input of
+    /// every activation number, the same shape as the bulk CSV rows.
+    pub fn activation_records(
+        &self,
+        school: &School,
+        date: NaiveDate,
+    ) -> Vec<ParentActivationRecord> {
+        self.records_with(school, date)
+    }
+
+    /// Activation on `date` per class and for the school, against the
+    /// checkpoint in force and the next one.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::activation::EligibilityPolicy;
+    /// use zhurnal::rollout::{demo::{demo_rollout, DemoConfig}, seed_checkpoints};
+    /// let demo = demo_rollout(&DemoConfig::tiny(5))?;
+    /// let day = NaiveDate::from_ymd_opt(2014, 12, 1).unwrap();
+    /// let t = demo.registry.activation_table(&demo.school, day, EligibilityPolicy::WithAccess, &seed_checkpoints());
+    /// assert_eq!(t.current.map(|c| c.band.to_string()), Some("61–100%".into()));
+    /// assert!(t.region.count.activated <= t.region.count.eligible);
+    /// # Ok::<(), zhurnal::Error>(())
+    /// ```
+    pub fn activation_table(
+        &self,
+        school: &School,
+        date: NaiveDate,
+        policy: EligibilityPolicy,
+        checkpoints: &Checkpoints,
+    ) -> ActivationTable {
+        self.table_with(school, date, policy, checkpoints)
+    }
+
+    /// The school's share for every day from `from` to `to` inclusive.
+    ///
+    /// # Errors
+    /// [`MetricsError::InvalidRange`] when `to` is before `from`,
+    /// [`MetricsError::RangeTooLong`] beyond [`MAX_CURVE_DAYS`] days.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::activation::EligibilityPolicy;
+    /// use zhurnal::rollout::demo::{demo_rollout, DemoConfig};
+    /// let demo = demo_rollout(&DemoConfig::tiny(5))?;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// let curve = demo.registry.activation_curve(&demo.school, d(9, 1), d(11, 30), EligibilityPolicy::WithAccess)?;
+    /// assert_eq!(curve.len(), 91);
+    /// assert!(demo.registry.activation_curve(&demo.school, d(9, 2), d(9, 1), EligibilityPolicy::WithAccess).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn activation_curve(
+        &self,
+        school: &School,
+        from: NaiveDate,
+        to: NaiveDate,
+        policy: EligibilityPolicy,
+    ) -> Result<Vec<CurvePoint>, MetricsError> {
+        self.curve_with(school, from, to, policy)
+    }
+
+    /// The school's share measured on each checkpoint's own date, for the
+    /// checkpoints on or before `date`, against their bands.
+    pub fn checkpoint_outcomes(
+        &self,
+        school: &School,
+        date: NaiveDate,
+        policy: EligibilityPolicy,
+        checkpoints: &Checkpoints,
+    ) -> Vec<CheckpointOutcome> {
+        self.outcomes_with(school, date, policy, checkpoints)
+    }
+
+    /// A linear projection of the school's share to the next checkpoint
+    /// after `date`, from the trend over the last `window_days` days (at
+    /// least 1). `None` without a next checkpoint or eligible parent.
+    pub fn activation_projection(
+        &self,
+        school: &School,
+        date: NaiveDate,
+        policy: EligibilityPolicy,
+        checkpoints: &Checkpoints,
+        window_days: u32,
+    ) -> Option<Projection> {
+        self.projection_with(school, date, policy, checkpoints, window_days)
+    }
+
     fn index(&self, org: &impl OrgLookup) -> Index<'_> {
         let mut by_pair: BTreeMap<(ParentId, StudentId), Vec<&Application>> = BTreeMap::new();
         for a in &self.applications {
