@@ -1,15 +1,5 @@
 //! An application to receive the journal and diary electronically, and its
 //! lifecycle.
-//!
-//! ```text
-//! submitted → registered → approved → credentials issued → activated
-//!                        ↘ rejected
-//! consent revoked: at any point, blocks access from that day
-//! ```
-//!
-//! Every step has a date not before the previous step's. A step out of
-//! order, a date going back, or acting on a revoked application is an
-//! [`ApplicationError`] that changes nothing.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -146,6 +136,16 @@ impl Decision {
 }
 
 /// One application with its history.
+///
+/// ```text
+/// submitted → registered → approved → credentials issued → activated
+///                        ↘ rejected
+/// consent revoked: at any point, blocks access from that day
+/// ```
+///
+/// Every step has a date not before the previous step's. A step out of
+/// order, a date going back, or acting on a revoked application is an
+/// [`ApplicationError`] that changes nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "ApplicationFields", into = "ApplicationFields")]
 pub struct Application {

@@ -1,12 +1,6 @@
 //! Accounts: a login, the argon2id hash of the temporary password, the
 //! issue history and the activation; and the printable slip the password
 //! is handed over on.
-//!
-//! Accounts live in the [`ApplicationRegistry`](super::ApplicationRegistry):
-//! one per person (parent or student), shared by all of that person's
-//! applications. The plaintext password exists only in the
-//! [`CredentialSlip`] returned by the issuing call; the registry keeps the
-//! hash.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -49,6 +43,12 @@ pub struct CredentialEvent {
 }
 
 /// A person's account. `Debug` shows the hash's parameters only.
+///
+/// Accounts live in the [`ApplicationRegistry`](super::ApplicationRegistry):
+/// one per person (parent or student), shared by all of that person's
+/// applications. The plaintext password exists only in the
+/// [`CredentialSlip`] returned by the issuing call; the registry keeps the
+/// hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "AccountFields", into = "AccountFields")]
 pub struct Account {

@@ -47,7 +47,8 @@ pub enum PlanError {
         /// The line.
         line: u32,
     },
-    /// A stage start that is not «с 12 января 2015 г. [постоянно]».
+    /// A stage start that is not «с 12 января 2015 г.», optionally followed
+    /// by «постоянно».
     #[error("line {line}: unreadable stage start {text:?}: write «с 12 января 2015 г.»")]
     BadStageStart {
         /// The line.

@@ -1,24 +1,5 @@
 //! Logins: transliteration of Russian names by the passport rules, and the
 //! validated [`Login`] type.
-//!
-//! Transliteration follows the rules of the Russian international passport
-//! (ICAO Doc 9303, приказ МВД России 2017):
-//!
-//! | а | б | в | г | д | е | ё | ж  | з | и | й | к | л | м | н | о | п |
-//! |---|---|---|---|---|---|---|----|---|---|---|---|---|---|---|---|---|
-//! | a | b | v | g | d | e | e | zh | z | i | i | k | l | m | n | o | p |
-//!
-//! | р | с | т | у | ф | х  | ц  | ч  | ш  | щ    | ъ  | ы | ь | э | ю  | я  |
-//! |---|---|---|---|---|----|----|----|----|------|----|---|---|---|----|----|
-//! | r | s | t | u | f | kh | ts | ch | sh | shch | ie | y | — | e | iu | ia |
-//!
-//! A login is the transliterated last name, a dot, and the transliterated
-//! initials of the first name and patronymic: «Щербакова Юлия Андреевна» →
-//! `shcherbakova.iua`. Hyphens of a double last name are kept and spaces
-//! become hyphens («Римский-Корсаков», «Мамин Сибиряк» →
-//! `rimskii-korsakov`, `mamin-sibiriak`); apostrophes and other punctuation
-//! are dropped. The registry makes it unique in the school with a numeric
-//! suffix (`ivanov.ii`, `ivanov.ii2`, …).
 
 use serde::{Deserialize, Serialize};
 
@@ -65,6 +46,25 @@ fn letter(c: char) -> Option<&'static str> {
 
 /// Transliterates Russian letters (either case) by the passport rules into
 /// lowercase Latin; every other character is lowercased and kept.
+///
+/// Transliteration follows the rules of the Russian international passport
+/// (ICAO Doc 9303, приказ МВД России 2017):
+///
+/// | а | б | в | г | д | е | ё | ж  | з | и | й | к | л | м | н | о | п |
+/// |---|---|---|---|---|---|---|----|---|---|---|---|---|---|---|---|---|
+/// | a | b | v | g | d | e | e | zh | z | i | i | k | l | m | n | o | p |
+///
+/// | р | с | т | у | ф | х  | ц  | ч  | ш  | щ    | ъ  | ы | ь | э | ю  | я  |
+/// |---|---|---|---|---|----|----|----|----|------|----|---|---|---|----|----|
+/// | r | s | t | u | f | kh | ts | ch | sh | shch | ie | y | — | e | iu | ia |
+///
+/// A login is the transliterated last name, a dot, and the transliterated
+/// initials of the first name and patronymic: «Щербакова Юлия Андреевна» →
+/// `shcherbakova.iua`. Hyphens of a double last name are kept and spaces
+/// become hyphens («Римский-Корсаков», «Мамин Сибиряк» →
+/// `rimskii-korsakov`, `mamin-sibiriak`); apostrophes and other punctuation
+/// are dropped. The registry makes it unique in the school with a numeric
+/// suffix (`ivanov.ii`, `ivanov.ii2`, …).
 ///
 /// # Example
 /// ```

@@ -1,20 +1,5 @@
 //! Activation metrics over plain per-parent records: per class, per school,
 //! per region, the daily curve and a linear projection.
-//!
-//! The rule itself lives in [`crate::activation`]: each parent is counted
-//! once per scope with [`ActivationCount::count`], the share is
-//! [`ActivationCount::share`] (exact, HALF-UP to two places) and the status
-//! [`TargetBand::status`](crate::activation::TargetBand::status) on the
-//! rounded share. This module only groups [`ParentActivationRecord`]s —
-//! one per parent and child, the same columns as the bulk `parents.csv` —
-//! into scopes. The in-memory registry produces such records
-//! ([`ApplicationRegistry::activation_records`](super::ApplicationRegistry::activation_records)),
-//! so both paths give the same numbers.
-//!
-//! A parent with several children counts once in a school (and in the
-//! region) and once in each class where they have a child: eligible if any
-//! of their records is eligible, activated on the earliest activation day
-//! of their records.
 
 use std::collections::BTreeMap;
 
@@ -59,8 +44,9 @@ impl ParentActivationRecord {
     }
 }
 
-/// Counts the distinct parents of `records` on `date` (see the module
-/// documentation for parents with several children).
+/// Counts the distinct parents of `records` on `date`: a parent with
+/// several records counts once, eligible if any record is, activated on the
+/// earliest activation day of their records.
 ///
 /// # Example
 /// ```
@@ -152,6 +138,21 @@ impl ScopeActivation {
 }
 
 /// Activation on one date per class, per school and for the region.
+///
+/// The rule itself lives in [`crate::activation`]: each parent is counted
+/// once per scope with [`ActivationCount::count`], the share is
+/// [`ActivationCount::share`] (exact, HALF-UP to two places) and the status
+/// [`TargetBand::status`](crate::activation::TargetBand::status) on the
+/// rounded share. The table only groups [`ParentActivationRecord`]s — one
+/// per parent and child, the same columns as the bulk `parents.csv` — into
+/// scopes. The in-memory registry produces such records
+/// ([`ApplicationRegistry::activation_records`](super::ApplicationRegistry::activation_records)),
+/// so both paths give the same numbers.
+///
+/// A parent with several children counts once in a school (and in the
+/// region) and once in each class where they have a child: eligible if any
+/// of their records is eligible, activated on the earliest activation day
+/// of their records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActivationTable {
     /// The date (inclusive).

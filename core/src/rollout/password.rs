@@ -1,22 +1,4 @@
 //! Temporary passwords and their argon2id hashes.
-//!
-//! A [`TemporaryPassword`] is drawn from the operating system's secure
-//! random generator over [`PASSWORD_ALPHABET`], which has no look-alike
-//! characters: no `0`/`o`, `1`/`l`/`i`, and no capitals at all (a slip is
-//! read off paper and typed on a phone).
-//!
-//! Entropy: the alphabet has 31 characters and a password
-//! [`PASSWORD_LENGTH`] = 13 of them, drawn uniformly and independently
-//! (rejection sampling removes the modulo bias), so it carries
-//! 13 × log2(31) = 13 × 4.954 = 64.4 bits ≥ 60 bits.
-//!
-//! Only a [`PasswordHash`] is ever kept: argon2id with a random 16-byte
-//! salt, stored as a PHC string (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`).
-//! The parameters are a [`HashParams`] policy: [`HashParams::owasp`] (the
-//! default: 19 MiB, 2 passes, 1 lane) or [`HashParams::light`] for tests and
-//! demonstrations. Verification reads the parameters from the stored hash.
-//!
-//! `Debug` and `Display` of a password never show it; it has no `Serialize`.
 
 use argon2::password_hash::{PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
@@ -34,6 +16,24 @@ pub const PASSWORD_LENGTH: usize = 13;
 /// A freshly generated temporary password. Its text is reachable only
 /// through the [`CredentialSlip`](super::CredentialSlip) it is printed on;
 /// `Debug` and `Display` show `***`.
+///
+/// A [`TemporaryPassword`] is drawn from the operating system's secure
+/// random generator over [`PASSWORD_ALPHABET`], which has no look-alike
+/// characters: no `0`/`o`, `1`/`l`/`i`, and no capitals at all (a slip is
+/// read off paper and typed on a phone).
+///
+/// Entropy: the alphabet has 31 characters and a password
+/// [`PASSWORD_LENGTH`] = 13 of them, drawn uniformly and independently
+/// (rejection sampling removes the modulo bias), so it carries
+/// 13 × log2(31) = 13 × 4.954 = 64.4 bits ≥ 60 bits.
+///
+/// Only a [`PasswordHash`] is ever kept: argon2id with a random 16-byte
+/// salt, stored as a PHC string (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`).
+/// The parameters are a [`HashParams`] policy: [`HashParams::owasp`] (the
+/// default: 19 MiB, 2 passes, 1 lane) or [`HashParams::light`] for tests and
+/// demonstrations. Verification reads the parameters from the stored hash.
+///
+/// `Debug` and `Display` of a password never show it; it has no `Serialize`.
 #[derive(Clone, PartialEq, Eq)]
 pub struct TemporaryPassword(String);
 

@@ -1,28 +1,4 @@
 //! The parser of rollout plans in the seed's tabular text form.
-//!
-//! The form (as the seed plan of Gymnasium No. 17 is written):
-//!
-//! - title lines first (Markdown `**…**` emphasis is dropped), then one
-//!   column-header line with tabs («Наименование этапа ⇥ Содержание этапа ⇥
-//!   Сроки реализации»), which is skipped;
-//! - a stage line `<b>I. Подготовительный этап</b>`, optionally followed by
-//!   empty tab cells; a start date «с 12 января 2015 г.» and «постоянно» at
-//!   its end become [`PlanStage::starts_on`] and [`PlanStage::ongoing`];
-//! - task rows of three tab-separated cells: section, task text, deadline.
-//!   A non-empty section cell («1.1. Организационное обеспечение») opens a
-//!   section; an empty one continues the previous section (tasks of a stage
-//!   that never opens a section sit in an untitled one). The deadline is
-//!   «до DD.MM.YYYY» or «постоянно»;
-//! - a page break is a blank line: a row after it with an empty section
-//!   cell whose deadline (or its predecessor's) is missing continues the
-//!   previous task — its text is appended and a missing deadline taken;
-//! - activation lines: a task whose text mentions activation («Активация
-//!   пользователей … от 30% до 40% …») or that follows such a task in the
-//!   same section and names a percentage carries a target band, «от X% до
-//!   Y%» or «X%» (= X–X). With their deadlines these are the plan's
-//!   activation checkpoints.
-//!
-//! Errors are [`PlanError`]s pointing at the 1-based line.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -60,8 +36,31 @@ impl StageDraft {
 }
 
 impl RolloutPlan {
-    /// Parses a plan in the seed's tabular text form (see the module
-    /// documentation of the parser for the form).
+    /// Parses a plan in the seed's tabular text form.
+    ///
+    /// The form (as the seed plan of Gymnasium No. 17 is written):
+    ///
+    /// - title lines first (Markdown `**…**` emphasis is dropped), then one
+    ///   column-header line with tabs («Наименование этапа ⇥ Содержание этапа ⇥
+    ///   Сроки реализации»), which is skipped;
+    /// - a stage line `<b>I. Подготовительный этап</b>`, optionally followed by
+    ///   empty tab cells; a start date «с 12 января 2015 г.» and «постоянно» at
+    ///   its end become [`PlanStage::starts_on`] and [`PlanStage::ongoing`];
+    /// - task rows of three tab-separated cells: section, task text, deadline.
+    ///   A non-empty section cell («1.1. Организационное обеспечение») opens a
+    ///   section; an empty one continues the previous section (tasks of a stage
+    ///   that never opens a section sit in an untitled one). The deadline is
+    ///   «до DD.MM.YYYY» or «постоянно»;
+    /// - a page break is a blank line: a row after it with an empty section
+    ///   cell whose deadline (or its predecessor's) is missing continues the
+    ///   previous task — its text is appended and a missing deadline taken;
+    /// - activation lines: a task whose text mentions activation («Активация
+    ///   пользователей … от 30% до 40% …») or that follows such a task in the
+    ///   same section and names a percentage carries a target band, «от X% до
+    ///   Y%» or «X%» (= X–X). With their deadlines these are the plan's
+    ///   activation checkpoints.
+    ///
+    /// Errors are [`PlanError`]s pointing at the 1-based line.
     ///
     /// # Errors
     /// A [`PlanError`] naming the line: a task before any stage, a row

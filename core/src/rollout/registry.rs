@@ -27,8 +27,17 @@ pub const REGISTRY_FORMAT_VERSION: u32 = 1;
 pub const DEFAULT_LOGIN_ADDRESS: &str =
     "адрес входа опубликован на сайте образовательной организации";
 
-/// Applications and accounts of one school. See the [module
-/// documentation](self).
+/// Applications and accounts of one school.
+///
+/// A serialisable aggregate (JSON with `"version": 1`; no password is ever
+/// in it, only argon2id hashes). Its methods take the
+/// [`School`] by reference for the lookups they need
+/// (is this parent linked to this student, the student's age, the class of
+/// a student on a date, names for logins and slips). Every failing method
+/// returns an [`ApplicationError`] and leaves the registry unchanged.
+///
+/// Accounts live here too, one per person (parent or student), shared by
+/// all of that person's applications; see [`Account`](super::Account).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "RegistryFields", into = "RegistryFields")]
 pub struct ApplicationRegistry {

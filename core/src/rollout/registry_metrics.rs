@@ -1,14 +1,6 @@
 //! The registry's activation numbers: per-parent records on a date, and
 //! the tables, curve, checkpoint outcomes and projection built from them
 //! with the one rule of [`crate::activation`].
-//!
-//! A record per parent–student link of the school whose student is in a
-//! class on the date: access = an application of that parent for that
-//! child approved (or later) with consent in force on the date; applied =
-//! the earliest such application submitted on or before the date;
-//! activated = the parent's account activation day, if on or before the
-//! date. Students applying for themselves are not parents and are not
-//! counted.
 
 use std::collections::BTreeMap;
 
@@ -34,9 +26,14 @@ struct Index<'a> {
 }
 
 impl ApplicationRegistry {
-    /// One record per parent–student link of the school whose student is
-    /// in a class on `date` (see the module documentation): the input of
-    /// every activation number, the same shape as the bulk CSV rows.
+    /// The input of every activation number, the same shape as the bulk
+    /// CSV rows: one record per parent–student link of the school whose
+    /// student is in a class on `date`. Access = an application of that parent for that
+    /// child approved (or later) with consent in force on the date; applied =
+    /// the earliest such application submitted on or before the date;
+    /// activated = the parent's account activation day, if on or before the
+    /// date. Students applying for themselves are not parents and are not
+    /// counted.
     pub fn activation_records(
         &self,
         school: &School,

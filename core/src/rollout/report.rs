@@ -2,10 +2,6 @@
 //! applications, and activation against the checkpoints — as a
 //! serialisable value ([`RolloutReport`]) and as plain text in Russian
 //! ([`RolloutReport::to_text`]), the language of the people who read it.
-//!
-//! The text labels are Russian; the value's field names and enum values
-//! are English identifiers (`on_target`, `overdue`), so hosts can localise
-//! from the value.
 
 use std::fmt::Write as _;
 
@@ -102,6 +98,10 @@ pub struct ClassActivationRow {
 }
 
 /// The rollout status of one school on one date.
+///
+/// The text labels are Russian; the value's field names and enum values
+/// are English identifiers (`on_target`, `overdue`), so hosts can localise
+/// from the value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RolloutReport {
     /// The date (everything up to and including it counts).
