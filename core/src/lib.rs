@@ -29,3 +29,8 @@ pub mod school;
 pub mod thematic_plan;
 
 pub use error::Error;
+
+/// The Rust code of the repository README, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{AttendanceRecord, MarkRecord, School};
 use crate::Error;
@@ -16,7 +16,7 @@ use crate::organisation::{ClassName, PersonName};
 
 /// A student's marks in one subject over one term, with the weighted
 /// average and the period mark by the school's policy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubjectMarks {
     /// The student.
     pub student: StudentId,
@@ -49,7 +49,7 @@ impl SubjectMarks {
 }
 
 /// A column of a journal page: one lesson.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JournalColumn {
     /// The lesson.
     pub lesson: LessonId,
@@ -68,7 +68,7 @@ pub struct JournalColumn {
 }
 
 /// A cell of a journal page: one student at one lesson.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JournalCell {
     /// The lesson.
     pub lesson: LessonId,
@@ -83,7 +83,7 @@ pub struct JournalCell {
 }
 
 /// A row of a journal page: one student.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JournalRow {
     /// The student.
     pub student: StudentId,
@@ -100,7 +100,7 @@ pub struct JournalRow {
 /// A page of the class journal: one class, one subject, one term; lessons
 /// as columns, students (everyone enrolled at some day of the term, by
 /// name) as rows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JournalPage {
     /// The class.
     pub class: ClassId,
@@ -182,13 +182,7 @@ impl School {
             .iter()
             .map(|l| (l.subject(), Vec::new()))
             .collect();
-        let mut marks: Vec<&MarkRecord> = self
-            .marks
-            .values()
-            .filter(|m| m.student == student)
-            .collect();
-        marks.sort_by_key(|m| (self.lessons.get(&m.lesson).map(Lesson::sort_key), m.id));
-        for m in marks {
+        for m in self.marks.values().filter(|m| m.student == student) {
             if let Some(l) = self.lessons.get(&m.lesson)
                 && term.contains(l.date())
             {
@@ -298,8 +292,7 @@ impl School {
                     attendance: cell_attendance.get(&(l.id(), student)).copied(),
                 })
                 .collect();
-            let mut marks = term_marks.remove(&student).unwrap_or_default();
-            marks.sort_by_key(|m| (self.lessons.get(&m.lesson).map(Lesson::sort_key), m.id));
+            let marks = term_marks.remove(&student).unwrap_or_default();
             let summary = self.summarise(student, subject, &term, marks);
             rows.push(JournalRow {
                 student,
@@ -326,7 +319,7 @@ impl School {
             .is_some_and(|l| l.subject() == subject && term.contains(l.date()))
     }
 
-    /// Builds the summary from marks already in lesson order.
+    /// Builds the summary; puts the marks in lesson order.
     fn summarise(
         &self,
         student: StudentId,
