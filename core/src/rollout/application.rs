@@ -388,7 +388,7 @@ impl Application {
         .unwrap_or(self.submitted_on)
     }
 
-    fn expect(
+    fn require_step(
         &self,
         action: &'static str,
         expected: ApplicationStatus,
@@ -422,7 +422,7 @@ impl Application {
         on: NaiveDate,
         by: TeacherId,
     ) -> Result<(), ApplicationError> {
-        self.expect("register", ApplicationStatus::Submitted, on)?;
+        self.require_step("register", ApplicationStatus::Submitted, on)?;
         let number = number.trim().to_owned();
         if number.is_empty() || number.chars().count() > 50 {
             return Err(ApplicationError::InvalidRegistrationNumber { number });
@@ -432,7 +432,7 @@ impl Application {
     }
 
     pub(crate) fn approve(&mut self, on: NaiveDate, by: TeacherId) -> Result<(), ApplicationError> {
-        self.expect("approve", ApplicationStatus::Registered, on)?;
+        self.require_step("approve", ApplicationStatus::Registered, on)?;
         self.decision = Some(Decision::Approved { on, by });
         Ok(())
     }
@@ -443,7 +443,7 @@ impl Application {
         by: TeacherId,
         reason: String,
     ) -> Result<(), ApplicationError> {
-        self.expect("reject", ApplicationStatus::Registered, on)?;
+        self.require_step("reject", ApplicationStatus::Registered, on)?;
         let reason = reason.trim().to_owned();
         if reason.is_empty() {
             return Err(ApplicationError::EmptyReason { id: self.id });
@@ -453,7 +453,7 @@ impl Application {
     }
 
     pub(crate) fn check_can_issue(&self, on: NaiveDate) -> Result<(), ApplicationError> {
-        self.expect("issue credentials for", ApplicationStatus::Approved, on)
+        self.require_step("issue credentials for", ApplicationStatus::Approved, on)
     }
 
     pub(crate) fn mark_credentials_issued(
@@ -466,7 +466,7 @@ impl Application {
     }
 
     pub(crate) fn check_can_activate(&self, on: NaiveDate) -> Result<(), ApplicationError> {
-        self.expect("activate", ApplicationStatus::CredentialsIssued, on)
+        self.require_step("activate", ApplicationStatus::CredentialsIssued, on)
     }
 
     pub(crate) fn mark_activated(&mut self, on: NaiveDate) -> Result<(), ApplicationError> {

@@ -32,6 +32,7 @@ mod plan_parser;
 mod registry;
 mod registry_metrics;
 mod report;
+mod report_text;
 mod task;
 
 pub use application::{

@@ -151,7 +151,7 @@ impl PlanStage {
 ///
 /// Built by [`RolloutPlan::new`], by the parser ([`RolloutPlan::parse`]) or
 /// from JSON (validated the same way; the JSON carries `"version": 1`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "PlanFields", into = "PlanFields")]
 pub struct RolloutPlan {
     title: String,
@@ -254,8 +254,9 @@ impl RolloutPlan {
     /// the activation checkpoints 01.10.2014 30–40%, 01.11.2014 41–60%,
     /// 01.12.2014 61–100%, 01.01.2015 100%.
     ///
-    /// The embedded text always parses (a test pins it); should it ever
-    /// not, this returns the empty default plan rather than panicking.
+    /// Parsed once and cloned. The embedded text always parses (a test pins
+    /// it); should it ever not, this returns a plan without stages rather
+    /// than panicking.
     ///
     /// # Example
     /// ```
@@ -265,7 +266,15 @@ impl RolloutPlan {
     /// assert_eq!(plan.checkpoints().all().len(), 4);
     /// ```
     pub fn gymnasium17() -> RolloutPlan {
-        RolloutPlan::parse(GYMNASIUM17_PLAN_TEXT).unwrap_or_default()
+        static SEED: std::sync::OnceLock<RolloutPlan> = std::sync::OnceLock::new();
+        SEED.get_or_init(|| {
+            RolloutPlan::parse(GYMNASIUM17_PLAN_TEXT).unwrap_or_else(|_| RolloutPlan {
+                title: String::new(),
+                stages: Vec::new(),
+                checkpoints: Checkpoints::default(),
+            })
+        })
+        .clone()
     }
 
     /// The title, e.g. «План ввода в эксплуатацию …».
