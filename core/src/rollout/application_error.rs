@@ -188,6 +188,14 @@ pub enum ApplicationError {
         /// The person.
         holder: Applicant,
     },
+    /// A stored account whose issue history or activation is inconsistent
+    /// (no first issue, re-issues out of date order, activation before the
+    /// first issue or without its source).
+    #[error("account of {holder} has an inconsistent issue history or activation")]
+    InvalidAccount {
+        /// The person.
+        holder: Applicant,
+    },
     /// A registry JSON of another format version.
     #[error("registry format version {version} is not supported (expected 1)")]
     UnsupportedVersion {
@@ -224,6 +232,7 @@ impl ApplicationError {
             Self::Credential(e) => e.code(),
             Self::DuplicateApplicationId { .. } => "application.duplicate_id",
             Self::DuplicateAccount { .. } => "application.duplicate_account",
+            Self::InvalidAccount { .. } => "application.invalid_account",
             Self::UnsupportedVersion { .. } => "application.unsupported_version",
         }
     }

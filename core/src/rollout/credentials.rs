@@ -88,7 +88,7 @@ impl From<Account> for AccountFields {
 impl TryFrom<AccountFields> for Account {
     type Error = ApplicationError;
     fn try_from(f: AccountFields) -> Result<Self, Self::Error> {
-        let bad = || ApplicationError::DuplicateAccount { holder: f.holder };
+        let bad = || ApplicationError::InvalidAccount { holder: f.holder };
         let first = f.history.first().ok_or_else(bad)?;
         let ordered = f.history.windows(2).all(|w| w[0].on <= w[1].on);
         let kinds_ok = first.kind == CredentialEventKind::Issued

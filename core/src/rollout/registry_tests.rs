@@ -528,6 +528,9 @@ fn snapshots_validate() {
     let mut bad_hash = v.clone();
     bad_hash["accounts"][0]["password_hash"] = serde_json::json!("plaintext");
     assert!(err(&bad_hash.to_string()).contains("not an argon2id PHC string"));
+    let mut history = v.clone();
+    history["accounts"][0]["activated_on"] = serde_json::json!("2014-09-01");
+    assert!(err(&history.to_string()).contains("inconsistent issue history or activation"));
     let mut two = v;
     let acc = two["accounts"][0].clone();
     two["accounts"].as_array_mut().unwrap().push(acc);
