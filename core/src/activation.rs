@@ -188,8 +188,8 @@ pub struct Checkpoint {
     pub band: TargetBand,
 }
 
-/// Checkpoints in strictly increasing date order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Checkpoints in strictly increasing date order (none by default).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(try_from = "Vec<Checkpoint>", into = "Vec<Checkpoint>")]
 pub struct Checkpoints(Vec<Checkpoint>);
 

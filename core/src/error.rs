@@ -6,6 +6,7 @@ use crate::calendar::CalendarError;
 use crate::lesson::LessonError;
 use crate::marks::MarkError;
 use crate::organisation::OrganisationError;
+use crate::rollout::{ApplicationError, CredentialError, MetricsError, PlanError};
 use crate::school::{SchoolError, SnapshotError};
 use crate::thematic_plan::ThematicPlanError;
 
@@ -24,6 +25,18 @@ pub enum Error {
     /// An activation target error.
     #[error(transparent)]
     Activation(#[from] ActivationError),
+    /// A rollout plan error (plan text, tasks, targets).
+    #[error(transparent)]
+    Plan(#[from] PlanError),
+    /// An application, registry, access or activation error.
+    #[error(transparent)]
+    Application(#[from] ApplicationError),
+    /// A login, password or hashing error.
+    #[error(transparent)]
+    Credential(#[from] CredentialError),
+    /// An activation metrics error.
+    #[error(transparent)]
+    Metrics(#[from] MetricsError),
     /// A calendar error: school year, terms, holidays, slots, school days.
     #[error(transparent)]
     Calendar(#[from] CalendarError),
@@ -53,6 +66,10 @@ impl Error {
         match self {
             Error::Mark(e) => e.code(),
             Error::Activation(e) => e.code(),
+            Error::Plan(e) => e.code(),
+            Error::Application(e) => e.code(),
+            Error::Credential(e) => e.code(),
+            Error::Metrics(e) => e.code(),
             Error::Calendar(e) => e.code(),
             Error::Organisation(e) => e.code(),
             Error::Lesson(e) => e.code(),

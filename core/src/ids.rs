@@ -88,6 +88,17 @@ id_type!(
     "mark#"
 );
 id_type!(
+    /// A parent's (or a student's) application to receive the journal and
+    /// diary electronically.
+    ApplicationId,
+    "application#"
+);
+id_type!(
+    /// A task of the rollout plan (numbered 1, 2, … in plan order).
+    PlanTaskId,
+    "task#"
+);
+id_type!(
     /// An attendance entry in the journal.
     AttendanceId,
     "attendance#"

@@ -23,6 +23,7 @@ pub mod ids;
 pub mod lesson;
 pub mod marks;
 pub mod organisation;
+pub mod rollout;
 pub mod rounding;
 pub mod school;
 pub mod thematic_plan;

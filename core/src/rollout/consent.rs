@@ -1,0 +1,187 @@
+//! Consent to the processing of personal data (152-ФЗ) that comes with an
+//! application: its date, the applicant's contact details, the channel it
+//! came through, and its revocation.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::ApplicationError;
+
+/// How an application and its consent reached the school.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentChannel {
+    /// On paper, handed in at the school («лично»).
+    InPerson,
+    /// By post.
+    Post,
+    /// By e-mail, with a scanned signature.
+    Email,
+    /// Through the regional or federal public-services portal.
+    Portal,
+}
+
+impl ConsentChannel {
+    /// The Russian label: «лично», «почтой», «по электронной почте»,
+    /// «через портал госуслуг».
+    pub fn label_ru(self) -> &'static str {
+        match self {
+            ConsentChannel::InPerson => "лично",
+            ConsentChannel::Post => "почтой",
+            ConsentChannel::Email => "по электронной почте",
+            ConsentChannel::Portal => "через портал госуслуг",
+        }
+    }
+}
+
+/// How the school can reach the applicant: a phone, an e-mail, or both.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "ContactFields", into = "ContactFields")]
+pub struct ContactDetails {
+    phone: Option<String>,
+    email: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ContactFields {
+    #[serde(default)]
+    phone: Option<String>,
+    #[serde(default)]
+    email: Option<String>,
+}
+
+impl TryFrom<ContactFields> for ContactDetails {
+    type Error = ApplicationError;
+    fn try_from(f: ContactFields) -> Result<Self, Self::Error> {
+        ContactDetails::new(f.phone.as_deref(), f.email.as_deref())
+    }
+}
+
+impl From<ContactDetails> for ContactFields {
+    fn from(c: ContactDetails) -> Self {
+        ContactFields {
+            phone: c.phone,
+            email: c.email,
+        }
+    }
+}
+
+fn plausible_phone(phone: &str) -> bool {
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    let rest_ok = phone.char_indices().all(|(i, c)| {
+        c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')') || (c == '+' && i == 0)
+    });
+    rest_ok && (5..=15).contains(&digits)
+}
+
+fn plausible_email(email: &str) -> bool {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && email.len() <= 254
+                && !domain.contains('@')
+                && !email.chars().any(char::is_whitespace)
+                && domain.split('.').count() >= 2
+                && domain.split('.').all(|p| !p.is_empty())
+        }
+        None => false,
+    }
+}
+
+impl ContactDetails {
+    /// Contact details; blank parts count as absent.
+    ///
+    /// # Errors
+    /// [`ApplicationError::NoContact`] when both are absent;
+    /// [`ApplicationError::InvalidContact`] for a phone without 5–15 digits
+    /// (or with other characters than `+ ( ) -` and spaces), or an e-mail
+    /// that is not `name@domain.tld`.
+    ///
+    /// # Example
+    /// ```
+    /// use zhurnal::rollout::ContactDetails;
+    /// let c = ContactDetails::new(Some("+7 (928) 123-45-67"), None)?;
+    /// assert_eq!(c.phone(), Some("+7 (928) 123-45-67"));
+    /// assert_eq!(ContactDetails::new(Some(" "), None).unwrap_err().code(), "application.no_contact");
+    /// # Ok::<(), zhurnal::rollout::ApplicationError>(())
+    /// ```
+    pub fn new(
+        phone: Option<&str>,
+        email: Option<&str>,
+    ) -> Result<ContactDetails, ApplicationError> {
+        let phone = phone.map(str::trim).filter(|p| !p.is_empty());
+        let email = email.map(str::trim).filter(|e| !e.is_empty());
+        if phone.is_none() && email.is_none() {
+            return Err(ApplicationError::NoContact);
+        }
+        if let Some(p) = phone.filter(|p| !plausible_phone(p)) {
+            return Err(ApplicationError::InvalidContact {
+                field: "phone",
+                value: p.to_owned(),
+            });
+        }
+        if let Some(e) = email.filter(|e| !plausible_email(e)) {
+            return Err(ApplicationError::InvalidContact {
+                field: "email",
+                value: e.to_owned(),
+            });
+        }
+        Ok(ContactDetails {
+            phone: phone.map(str::to_owned),
+            email: email.map(str::to_owned),
+        })
+    }
+
+    /// The phone number as given.
+    pub fn phone(&self) -> Option<&str> {
+        self.phone.as_deref()
+    }
+
+    /// The e-mail address.
+    pub fn email(&self) -> Option<&str> {
+        self.email.as_deref()
+    }
+}
+
+/// The consent to personal-data processing recorded with an application.
+/// Its revocation is recorded on the application
+/// ([`Application::revoked_on`](super::Application::revoked_on)).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Consent {
+    /// The day the consent was signed.
+    pub given_on: NaiveDate,
+    /// How to reach the applicant.
+    pub contacts: ContactDetails,
+    /// How it reached the school.
+    pub channel: ConsentChannel,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contacts_validate() {
+        let c = ContactDetails::new(None, Some(" olga@mail.ru ")).unwrap();
+        assert_eq!((c.phone(), c.email()), (None, Some("olga@mail.ru")));
+        assert_eq!(
+            ContactDetails::new(None, None).unwrap_err().code(),
+            "application.no_contact"
+        );
+        let e = ContactDetails::new(Some("12-34"), None).unwrap_err();
+        assert_eq!(e.code(), "application.invalid_contact");
+        assert_eq!(e.to_string(), "invalid phone \"12-34\"");
+        let e = ContactDetails::new(Some("89281234567"), Some("olga@mail")).unwrap_err();
+        assert_eq!(e.to_string(), "invalid email \"olga@mail\"");
+        for bad in ["+7 928 abc 45 67", "7+9281234567", "1234567890123456"] {
+            assert!(ContactDetails::new(Some(bad), None).is_err(), "{bad}");
+        }
+        for bad in ["@mail.ru", "a@@mail.ru", "a b@mail.ru", "a@mail..ru"] {
+            assert!(ContactDetails::new(None, Some(bad)).is_err(), "{bad}");
+        }
+        assert!(serde_json::from_str::<ContactDetails>("{}").is_err());
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(serde_json::from_str::<ContactDetails>(&json).unwrap(), c);
+        assert_eq!(ConsentChannel::Portal.label_ru(), "через портал госуслуг");
+    }
+}

@@ -1,0 +1,294 @@
+//! Errors of the rollout: the plan and its parser, applications and the
+//! registry, logins and credentials, activation metrics.
+
+use chrono::NaiveDate;
+
+use crate::activation::ActivationError;
+use crate::ids::PlanTaskId;
+
+fn at(line: &Option<u32>) -> String {
+    line.map(|l| format!("line {l}: ")).unwrap_or_default()
+}
+
+/// What can be wrong with a rollout plan or its text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PlanError {
+    /// The text has no stage line (`<b>…</b>`), or a plan has no stage.
+    #[error("the plan has no stage: a stage line looks like <b>I. Подготовительный этап</b>")]
+    NoStages,
+    /// A stage without any task.
+    #[error("stage {stage} has no task")]
+    EmptyStage {
+        /// The stage's heading (or its line for parsed text).
+        stage: String,
+    },
+    /// A stage line whose heading is empty.
+    #[error("line {line}: the stage has no title")]
+    EmptyStageTitle {
+        /// The line.
+        line: u32,
+    },
+    /// A task row before the first stage line (after the column header).
+    #[error("line {line}: a task row before the first stage line")]
+    TaskOutsideStage {
+        /// The line.
+        line: u32,
+    },
+    /// A `<b>` stage line without `</b>`.
+    #[error("line {line}: the stage line has no closing </b>")]
+    UnclosedStage {
+        /// The line.
+        line: u32,
+    },
+    /// Text after `</b>` on a stage line.
+    #[error("line {line}: a stage line must have nothing after </b> but empty cells")]
+    StageWithContent {
+        /// The line.
+        line: u32,
+    },
+    /// A stage start that is not «с 12 января 2015 г.», optionally followed
+    /// by «постоянно».
+    #[error("line {line}: unreadable stage start {text:?}: write «с 12 января 2015 г.»")]
+    BadStageStart {
+        /// The line.
+        line: u32,
+        /// The text after «с».
+        text: String,
+    },
+    /// A task row that does not have three tab-separated cells.
+    #[error("line {line}: expected 3 tab-separated cells (section, task, deadline), found {found}")]
+    BadColumns {
+        /// The line.
+        line: u32,
+        /// How many cells there were.
+        found: usize,
+    },
+    /// A deadline other than «до DD.MM.YYYY» or «постоянно», or an
+    /// impossible date.
+    #[error("line {line}: unknown deadline {text:?}: write «до DD.MM.YYYY» or «постоянно»")]
+    BadDeadline {
+        /// The line.
+        line: u32,
+        /// The cell.
+        text: String,
+    },
+    /// A task without a deadline, not continued after a page break.
+    #[error("line {line}: the task has no deadline")]
+    MissingDeadline {
+        /// The line the task starts on.
+        line: u32,
+    },
+    /// A task with an empty text.
+    #[error("{}the task text is empty", at(.line))]
+    EmptyTask {
+        /// The line, for parsed text.
+        line: Option<u32>,
+    },
+    /// A target band on an ongoing («постоянно») task.
+    #[error("{}an activation target needs a dated deadline, not «постоянно»", at(.line))]
+    TargetWithoutDate {
+        /// The line, for parsed text.
+        line: Option<u32>,
+    },
+    /// An activation line whose percentages are not a band within 0–100%.
+    #[error(
+        "line {line}: unreadable activation target in {text:?}: write «от 30% до 40%» or «100%»"
+    )]
+    BadTarget {
+        /// The line.
+        line: u32,
+        /// The task text.
+        text: String,
+    },
+    /// Activation targets whose deadlines do not increase.
+    #[error("{}target date {date} is not after the previous target date {previous}", at(.line))]
+    CheckpointsOutOfOrder {
+        /// The line of the offending target, for parsed text.
+        line: Option<u32>,
+        /// Its deadline.
+        date: NaiveDate,
+        /// The deadline of the target before it.
+        previous: NaiveDate,
+    },
+    /// An invalid activation checkpoint.
+    #[error(transparent)]
+    Activation(#[from] ActivationError),
+    /// Two tasks with the same id.
+    #[error("task id {id} appears twice")]
+    DuplicateTaskId {
+        /// The id.
+        id: PlanTaskId,
+    },
+    /// A task id the plan does not have.
+    #[error("no task {id} in the plan")]
+    UnknownTask {
+        /// The id.
+        id: PlanTaskId,
+    },
+    /// Completing a task twice.
+    #[error("task {id} was already completed on {on}")]
+    TaskAlreadyCompleted {
+        /// The id.
+        id: PlanTaskId,
+        /// The recorded completion day.
+        on: NaiveDate,
+    },
+    /// A plan JSON of another format version.
+    #[error("plan format version {version} is not supported (expected 1)")]
+    UnsupportedVersion {
+        /// The version found.
+        version: u32,
+    },
+}
+
+impl PlanError {
+    /// The stable machine code, e.g. `"plan.bad_deadline"`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NoStages => "plan.no_stages",
+            Self::EmptyStage { .. } => "plan.empty_stage",
+            Self::EmptyStageTitle { .. } => "plan.empty_stage_title",
+            Self::TaskOutsideStage { .. } => "plan.task_outside_stage",
+            Self::UnclosedStage { .. } => "plan.unclosed_stage",
+            Self::StageWithContent { .. } => "plan.stage_with_content",
+            Self::BadStageStart { .. } => "plan.bad_stage_start",
+            Self::BadColumns { .. } => "plan.bad_columns",
+            Self::BadDeadline { .. } => "plan.bad_deadline",
+            Self::MissingDeadline { .. } => "plan.missing_deadline",
+            Self::EmptyTask { .. } => "plan.empty_task",
+            Self::TargetWithoutDate { .. } => "plan.target_without_date",
+            Self::BadTarget { .. } => "plan.bad_target",
+            Self::CheckpointsOutOfOrder { .. } => "plan.checkpoints_out_of_order",
+            Self::Activation(e) => e.code(),
+            Self::DuplicateTaskId { .. } => "plan.duplicate_task_id",
+            Self::UnknownTask { .. } => "plan.unknown_task",
+            Self::TaskAlreadyCompleted { .. } => "plan.task_already_completed",
+            Self::UnsupportedVersion { .. } => "plan.unsupported_version",
+        }
+    }
+
+    /// The 1-based line of the plan text the error points at, if any.
+    pub fn line(&self) -> Option<u32> {
+        match self {
+            Self::EmptyStageTitle { line }
+            | Self::TaskOutsideStage { line }
+            | Self::UnclosedStage { line }
+            | Self::StageWithContent { line }
+            | Self::BadStageStart { line, .. }
+            | Self::BadColumns { line, .. }
+            | Self::BadDeadline { line, .. }
+            | Self::MissingDeadline { line }
+            | Self::BadTarget { line, .. } => Some(*line),
+            Self::EmptyTask { line }
+            | Self::TargetWithoutDate { line }
+            | Self::CheckpointsOutOfOrder { line, .. } => *line,
+            _ => None,
+        }
+    }
+
+    /// The same error pointing at `line` (for errors of a task built from a
+    /// parsed line).
+    pub(crate) fn at_line(self, line: u32) -> PlanError {
+        match self {
+            Self::EmptyTask { .. } => Self::EmptyTask { line: Some(line) },
+            Self::TargetWithoutDate { .. } => Self::TargetWithoutDate { line: Some(line) },
+            other => other,
+        }
+    }
+}
+
+/// What can go wrong with logins, passwords and their hashes. No variant
+/// ever carries a password.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CredentialError {
+    /// A letter the passport rules do not cover (neither Russian nor Latin).
+    #[error("cannot transliterate {ch:?}: use Russian or Latin letters")]
+    Untransliterable {
+        /// The letter.
+        ch: char,
+    },
+    /// A login that is not lowercase Latin letters, digits, `.` and `-`
+    /// starting with a letter (at most 64 characters).
+    #[error(
+        "invalid login {login:?}: use a-z, 0-9, '.', '-', starting with a letter, at most 64 characters"
+    )]
+    InvalidLogin {
+        /// The text given.
+        login: String,
+    },
+    /// The operating system gave no random bytes.
+    #[error("the secure random generator is unavailable: {reason}")]
+    RandomUnavailable {
+        /// The system's reason.
+        reason: String,
+    },
+    /// Argon2 parameters out of range.
+    #[error("invalid argon2id parameters m={memory_kib} KiB, t={iterations}, p={parallelism}")]
+    InvalidHashParams {
+        /// Memory in KiB.
+        memory_kib: u32,
+        /// Passes.
+        iterations: u32,
+        /// Lanes.
+        parallelism: u32,
+    },
+    /// Hashing failed.
+    #[error("password hashing failed: {reason}")]
+    Hashing {
+        /// The hasher's reason.
+        reason: String,
+    },
+    /// A stored hash that is not an argon2id PHC string.
+    #[error("the stored password hash is not an argon2id PHC string")]
+    InvalidHash,
+}
+
+impl CredentialError {
+    /// The stable machine code, e.g. `"credential.invalid_login"`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Untransliterable { .. } => "credential.untransliterable",
+            Self::InvalidLogin { .. } => "credential.invalid_login",
+            Self::RandomUnavailable { .. } => "credential.random_unavailable",
+            Self::InvalidHashParams { .. } => "credential.invalid_hash_params",
+            Self::Hashing { .. } => "credential.hashing",
+            Self::InvalidHash => "credential.invalid_hash",
+        }
+    }
+}
+
+/// Errors of activation metrics over a date range.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MetricsError {
+    /// A range whose end is before its start.
+    #[error("date range {from}..{to} ends before it starts")]
+    InvalidRange {
+        /// First day.
+        from: NaiveDate,
+        /// Last day.
+        to: NaiveDate,
+    },
+    /// A range longer than [`MAX_CURVE_DAYS`](super::MAX_CURVE_DAYS) days.
+    #[error("date range {from}..{to} is longer than {max} days")]
+    RangeTooLong {
+        /// First day.
+        from: NaiveDate,
+        /// Last day.
+        to: NaiveDate,
+        /// The longest range allowed.
+        max: u32,
+    },
+}
+
+impl MetricsError {
+    /// The stable machine code, e.g. `"metrics.invalid_range"`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::InvalidRange { .. } => "metrics.invalid_range",
+            Self::RangeTooLong { .. } => "metrics.range_too_long",
+        }
+    }
+}

@@ -1,0 +1,417 @@
+//! The rollout plan: stages, sections, tasks with deadlines, and their
+//! status on a date.
+//!
+//! A [`RolloutPlan`] is a list of [`PlanStage`]s («I. Подготовительный
+//! этап»), each with [`PlanSection`]s («1.1. Организационное обеспечение»)
+//! holding [`PlanTask`]s. A task has a [`Deadline`] (a date, «до
+//! 01.09.2014», or ongoing, «постоянно»), an optional responsible role, an
+//! optional activation target band, and a completion date once done.
+//!
+//! The activation targets of the plan («от 30% до 40% имеющих возможность
+//! воспользоваться услугой — до 01.10.2014») are the activation
+//! [`Checkpoints`]: see [`RolloutPlan::checkpoints`].
+//!
+//! The seed plan of Gymnasium No. 17 is embedded: [`RolloutPlan::gymnasium17`].
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::PlanError;
+use super::task::PlanTask;
+use crate::activation::{Checkpoint, Checkpoints};
+use crate::ids::PlanTaskId;
+
+/// The format version written into a plan's JSON.
+pub const PLAN_FORMAT_VERSION: u32 = 1;
+
+/// The seed plan's text, byte for byte as the school published it.
+pub const GYMNASIUM17_PLAN_TEXT: &str = include_str!("gymnasium17.txt");
+
+/// What a task or a stage looks like on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskStatus {
+    /// Completed on or before the date.
+    Done,
+    /// Open, with no deadline within the due-soon window (or ongoing).
+    InProgress,
+    /// Open, with its deadline within the next N days (the deadline day
+    /// included).
+    DueSoon,
+    /// Open after its deadline day.
+    Overdue,
+    /// Its stage starts after the date.
+    NotStarted,
+}
+
+impl TaskStatus {
+    /// The Russian label used in reports: «выполнено», «в работе», «срок
+    /// скоро», «просрочено», «не начато».
+    pub fn label_ru(self) -> &'static str {
+        match self {
+            TaskStatus::Done => "выполнено",
+            TaskStatus::InProgress => "в работе",
+            TaskStatus::DueSoon => "срок скоро",
+            TaskStatus::Overdue => "просрочено",
+            TaskStatus::NotStarted => "не начато",
+        }
+    }
+}
+
+impl std::fmt::Display for TaskStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label_ru())
+    }
+}
+
+/// A section of a stage, e.g. «1.1. Организационное обеспечение». Tasks a
+/// stage lists without any section heading sit in a section without a title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanSection {
+    /// The number as printed, e.g. `1.1`, if any.
+    pub number: Option<String>,
+    /// The heading, if the section has one.
+    pub title: Option<String>,
+    /// The tasks, in plan order.
+    pub tasks: Vec<PlanTask>,
+}
+
+impl PlanSection {
+    /// `1.1. Организационное обеспечение`, `Введение …`, or «без раздела».
+    pub fn heading(&self) -> String {
+        match (&self.number, &self.title) {
+            (Some(n), Some(t)) => format!("{n}. {t}"),
+            (None, Some(t)) => t.clone(),
+            (Some(n), None) => format!("{n}."),
+            (None, None) => "без раздела".to_owned(),
+        }
+    }
+}
+
+/// A stage of the plan, e.g. «I. Подготовительный этап».
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanStage {
+    /// The number as printed (`I`, `II`, `III`), if any.
+    pub number: Option<String>,
+    /// The title without its number and start date.
+    pub title: String,
+    /// The day the stage starts, when the plan gives one («с 12 января 2015
+    /// г.»). A stage with a start date has not started before it.
+    pub starts_on: Option<NaiveDate>,
+    /// Whether the stage runs on without an end («постоянно»).
+    pub ongoing: bool,
+    /// The sections, in plan order.
+    pub sections: Vec<PlanSection>,
+}
+
+impl PlanStage {
+    /// `I. Подготовительный этап`.
+    pub fn heading(&self) -> String {
+        match &self.number {
+            Some(n) => format!("{n}. {}", self.title),
+            None => self.title.clone(),
+        }
+    }
+
+    /// Every task of the stage, in plan order.
+    pub fn tasks(&self) -> impl Iterator<Item = &PlanTask> {
+        self.sections.iter().flat_map(|s| s.tasks.iter())
+    }
+
+    /// Whether the stage has started on `date` (always, without a start date).
+    pub fn started_on(&self, date: NaiveDate) -> bool {
+        self.starts_on.is_none_or(|start| start <= date)
+    }
+
+    /// The status of the stage on `date`: not started before its start
+    /// date; done when every task is done; otherwise overdue if any task is,
+    /// due soon if any task is, and in progress.
+    pub fn status(&self, date: NaiveDate, due_soon_days: u32) -> TaskStatus {
+        if !self.started_on(date) {
+            return TaskStatus::NotStarted;
+        }
+        let statuses: Vec<TaskStatus> = self
+            .tasks()
+            .map(|t| t.status(date, due_soon_days, true))
+            .collect();
+        if statuses.iter().all(|s| *s == TaskStatus::Done) {
+            TaskStatus::Done
+        } else if statuses.contains(&TaskStatus::Overdue) {
+            TaskStatus::Overdue
+        } else if statuses.contains(&TaskStatus::DueSoon) {
+            TaskStatus::DueSoon
+        } else {
+            TaskStatus::InProgress
+        }
+    }
+}
+
+/// A rollout plan: stages → sections → tasks, with the activation
+/// checkpoints its target tasks define.
+///
+/// Built by [`RolloutPlan::new`], by the parser ([`RolloutPlan::parse`]) or
+/// from JSON (validated the same way; the JSON carries `"version": 1`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "PlanFields", into = "PlanFields")]
+pub struct RolloutPlan {
+    title: String,
+    stages: Vec<PlanStage>,
+    checkpoints: Checkpoints,
+}
+
+#[derive(Serialize, Deserialize)]
+struct PlanFields {
+    version: u32,
+    title: String,
+    stages: Vec<PlanStage>,
+}
+
+impl TryFrom<PlanFields> for RolloutPlan {
+    type Error = PlanError;
+    fn try_from(f: PlanFields) -> Result<Self, Self::Error> {
+        if f.version != PLAN_FORMAT_VERSION {
+            return Err(PlanError::UnsupportedVersion { version: f.version });
+        }
+        RolloutPlan::new(f.title, f.stages)
+    }
+}
+
+impl From<RolloutPlan> for PlanFields {
+    fn from(p: RolloutPlan) -> Self {
+        PlanFields {
+            version: PLAN_FORMAT_VERSION,
+            title: p.title,
+            stages: p.stages,
+        }
+    }
+}
+
+impl RolloutPlan {
+    /// A plan from its stages. Task ids must be unique; target tasks, taken
+    /// in plan order, must have strictly increasing deadlines (they become
+    /// the [`checkpoints`](Self::checkpoints)).
+    ///
+    /// # Errors
+    /// [`PlanError::NoStages`], [`PlanError::EmptyStage`],
+    /// [`PlanError::DuplicateTaskId`], or
+    /// [`PlanError::CheckpointsOutOfOrder`].
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::ids::PlanTaskId;
+    /// use zhurnal::rollout::{Deadline, PlanSection, PlanStage, PlanTask, RolloutPlan};
+    /// let task = PlanTask::new(PlanTaskId::new(1), "Назначение ответственных".into(),
+    ///     Deadline::By(NaiveDate::from_ymd_opt(2014, 9, 1).unwrap()), None)?;
+    /// let stage = PlanStage { number: Some("I".into()), title: "Подготовительный этап".into(),
+    ///     starts_on: None, ongoing: false,
+    ///     sections: vec![PlanSection { number: None, title: None, tasks: vec![task] }] };
+    /// let plan = RolloutPlan::new("План".into(), vec![stage])?;
+    /// assert_eq!(plan.tasks().count(), 1);
+    /// assert!(RolloutPlan::new("Пусто".into(), vec![]).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(title: String, stages: Vec<PlanStage>) -> Result<RolloutPlan, PlanError> {
+        if stages.is_empty() {
+            return Err(PlanError::NoStages);
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        let mut targets: Vec<(Checkpoint, Option<u32>)> = Vec::new();
+        for stage in &stages {
+            if stage.tasks().next().is_none() {
+                return Err(PlanError::EmptyStage {
+                    stage: stage.heading(),
+                });
+            }
+            for task in stage.tasks() {
+                if !seen.insert(task.id()) {
+                    return Err(PlanError::DuplicateTaskId { id: task.id() });
+                }
+                if let (Some(band), Some(date)) = (task.target(), task.deadline().date()) {
+                    targets.push((Checkpoint { date, band }, task.source_line()));
+                }
+            }
+        }
+        for pair in targets.windows(2) {
+            if pair[1].0.date <= pair[0].0.date {
+                return Err(PlanError::CheckpointsOutOfOrder {
+                    line: pair[1].1,
+                    date: pair[1].0.date,
+                    previous: pair[0].0.date,
+                });
+            }
+        }
+        let checkpoints = Checkpoints::new(targets.into_iter().map(|(c, _)| c).collect())?;
+        Ok(RolloutPlan {
+            title: title.trim().to_owned(),
+            stages,
+            checkpoints,
+        })
+    }
+
+    /// The seed plan of Gymnasium No. 17 (Cherkessk, 2014–2015), parsed from
+    /// its embedded text ([`GYMNASIUM17_PLAN_TEXT`]): 3 stages, 20 tasks, and
+    /// the activation checkpoints 01.10.2014 30–40%, 01.11.2014 41–60%,
+    /// 01.12.2014 61–100%, 01.01.2015 100%.
+    ///
+    /// Parsed once and cloned. The embedded text always parses (a test pins
+    /// it); should it ever not, this returns a plan without stages rather
+    /// than panicking.
+    ///
+    /// # Example
+    /// ```
+    /// use zhurnal::rollout::RolloutPlan;
+    /// let plan = RolloutPlan::gymnasium17();
+    /// assert_eq!(plan.stages().len(), 3);
+    /// assert_eq!(plan.checkpoints().all().len(), 4);
+    /// ```
+    pub fn gymnasium17() -> RolloutPlan {
+        static SEED: std::sync::OnceLock<RolloutPlan> = std::sync::OnceLock::new();
+        SEED.get_or_init(|| {
+            RolloutPlan::parse(GYMNASIUM17_PLAN_TEXT).unwrap_or_else(|_| RolloutPlan {
+                title: String::new(),
+                stages: Vec::new(),
+                checkpoints: Checkpoints::default(),
+            })
+        })
+        .clone()
+    }
+
+    /// The title, e.g. «План ввода в эксплуатацию …».
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The stages in plan order.
+    pub fn stages(&self) -> &[PlanStage] {
+        &self.stages
+    }
+
+    /// Every task, in plan order.
+    pub fn tasks(&self) -> impl Iterator<Item = &PlanTask> {
+        self.stages.iter().flat_map(|s| s.tasks())
+    }
+
+    /// The task with this id.
+    pub fn task(&self, id: PlanTaskId) -> Option<&PlanTask> {
+        self.tasks().find(|t| t.id() == id)
+    }
+
+    /// The activation checkpoints: each target task's band at its deadline.
+    pub fn checkpoints(&self) -> &Checkpoints {
+        &self.checkpoints
+    }
+
+    /// The status of a task on `date` (see [`TaskStatus`]); `None` for an
+    /// unknown id.
+    pub fn task_status(
+        &self,
+        id: PlanTaskId,
+        date: NaiveDate,
+        due_soon_days: u32,
+    ) -> Option<TaskStatus> {
+        self.stages.iter().find_map(|stage| {
+            stage
+                .tasks()
+                .find(|t| t.id() == id)
+                .map(|t| t.status(date, due_soon_days, stage.started_on(date)))
+        })
+    }
+
+    /// The stage the school is in on `date`: the last stage whose own start
+    /// date has come, if any; otherwise the first stage with a dated task
+    /// still open on that date; otherwise the last stage.
+    pub fn current_stage(&self, date: NaiveDate) -> Option<&PlanStage> {
+        if let Some(stage) = self
+            .stages
+            .iter()
+            .rev()
+            .find(|s| s.starts_on.is_some_and(|d| d <= date))
+        {
+            return Some(stage);
+        }
+        self.stages
+            .iter()
+            .find(|s| {
+                s.started_on(date)
+                    && s.tasks()
+                        .any(|t| t.deadline().date().is_some() && !t.is_done_on(date))
+            })
+            .or_else(|| self.stages.last())
+    }
+
+    /// Records that a task was completed on `date`.
+    ///
+    /// # Errors
+    /// [`PlanError::UnknownTask`], or [`PlanError::TaskAlreadyCompleted`]
+    /// (the plan is unchanged).
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::ids::PlanTaskId;
+    /// use zhurnal::rollout::{RolloutPlan, TaskStatus};
+    /// let mut plan = RolloutPlan::gymnasium17();
+    /// let day = NaiveDate::from_ymd_opt(2014, 8, 28).unwrap();
+    /// plan.complete_task(PlanTaskId::new(1), day)?;
+    /// assert_eq!(plan.task_status(PlanTaskId::new(1), day, 14), Some(TaskStatus::Done));
+    /// assert!(plan.complete_task(PlanTaskId::new(1), day).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn complete_task(&mut self, id: PlanTaskId, date: NaiveDate) -> Result<(), PlanError> {
+        let task = self.task_mut(id)?;
+        if let Some(on) = task.completed_on() {
+            return Err(PlanError::TaskAlreadyCompleted { id, on });
+        }
+        task.set_completed_on(Some(date));
+        Ok(())
+    }
+
+    /// Sets (or clears) the role responsible for a task. The seed plan
+    /// names none, so tasks start without one; reports show «не назначен».
+    ///
+    /// # Errors
+    /// [`PlanError::UnknownTask`].
+    ///
+    /// # Example
+    /// ```
+    /// use zhurnal::ids::PlanTaskId;
+    /// use zhurnal::rollout::{ResponsibleRole, RolloutPlan};
+    /// let mut plan = RolloutPlan::gymnasium17();
+    /// plan.set_responsible(PlanTaskId::new(1), Some(ResponsibleRole::Director))?;
+    /// assert_eq!(plan.task(PlanTaskId::new(1)).and_then(|t| t.responsible()), Some(ResponsibleRole::Director));
+    /// assert!(plan.set_responsible(PlanTaskId::new(999), None).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn set_responsible(
+        &mut self,
+        id: PlanTaskId,
+        role: Option<super::ResponsibleRole>,
+    ) -> Result<(), PlanError> {
+        self.task_mut(id)?.set_responsible(role);
+        Ok(())
+    }
+
+    fn task_mut(&mut self, id: PlanTaskId) -> Result<&mut PlanTask, PlanError> {
+        self.stages
+            .iter_mut()
+            .flat_map(|s| s.sections.iter_mut())
+            .flat_map(|s| s.tasks.iter_mut())
+            .find(|t| t.id() == id)
+            .ok_or(PlanError::UnknownTask { id })
+    }
+}
+
+/// The activation checkpoints of the embedded seed plan: 01.10.2014 30–40%,
+/// 01.11.2014 41–60%, 01.12.2014 61–100%, 01.01.2015 100%. The default
+/// targets of every activation report.
+///
+/// # Example
+/// ```
+/// let cps = zhurnal::rollout::seed_checkpoints();
+/// assert_eq!(cps.all()[0].band.to_string(), "30–40%");
+/// assert_eq!(cps.all()[3].band.to_string(), "100%");
+/// ```
+pub fn seed_checkpoints() -> Checkpoints {
+    RolloutPlan::gymnasium17().checkpoints().clone()
+}

@@ -1,0 +1,486 @@
+//! The application registry of one school: applications with their
+//! lifecycle, and the accounts (logins, password hashes, issue history,
+//! activation) of the people who applied.
+//!
+//! [`ApplicationRegistry`] is a serialisable aggregate (JSON with
+//! `"version": 1`; no password is ever in it, only argon2id hashes). Its
+//! methods take the [`School`](crate::school::School) by reference for the
+//! lookups they need. Every failing method returns an [`ApplicationError`]
+//! and leaves the registry unchanged.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::application::{Applicant, Application, NextStep};
+use super::consent::Consent;
+use super::credentials::Account;
+use super::lookup::OrgLookup;
+use super::{ApplicationError, HashParams};
+use crate::ids::{ApplicationId, StudentId, TeacherId};
+use crate::school::School;
+
+/// The format version written into a registry's JSON.
+pub const REGISTRY_FORMAT_VERSION: u32 = 1;
+
+/// Where to log in, printed on slips until the host sets its address
+/// ([`ApplicationRegistry::set_login_address`]).
+pub const DEFAULT_LOGIN_ADDRESS: &str =
+    "адрес входа опубликован на сайте образовательной организации";
+
+/// Applications and accounts of one school.
+///
+/// A serialisable aggregate (JSON with `"version": 1`; no password is ever
+/// in it, only argon2id hashes). Its methods take the
+/// [`School`] by reference for the lookups they need
+/// (is this parent linked to this student, the student's age, the class of
+/// a student on a date, names for logins and slips). Every failing method
+/// returns an [`ApplicationError`] and leaves the registry unchanged.
+///
+/// Accounts live here too, one per person (parent or student), shared by
+/// all of that person's applications; see [`Account`](super::Account).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RegistryFields", into = "RegistryFields")]
+pub struct ApplicationRegistry {
+    pub(crate) applications: Vec<Application>,
+    pub(crate) accounts: Vec<Account>,
+    next_id: u32,
+    pub(crate) hash_params: HashParams,
+    pub(crate) login_address: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RegistryFields {
+    version: u32,
+    hash_params: HashParams,
+    login_address: String,
+    next_id: u32,
+    applications: Vec<Application>,
+    accounts: Vec<Account>,
+}
+
+impl From<ApplicationRegistry> for RegistryFields {
+    fn from(r: ApplicationRegistry) -> Self {
+        RegistryFields {
+            version: REGISTRY_FORMAT_VERSION,
+            hash_params: r.hash_params,
+            login_address: r.login_address,
+            next_id: r.next_id,
+            applications: r.applications,
+            accounts: r.accounts,
+        }
+    }
+}
+
+impl TryFrom<RegistryFields> for ApplicationRegistry {
+    type Error = ApplicationError;
+    fn try_from(f: RegistryFields) -> Result<Self, Self::Error> {
+        if f.version != REGISTRY_FORMAT_VERSION {
+            return Err(ApplicationError::UnsupportedVersion { version: f.version });
+        }
+        let mut r = ApplicationRegistry {
+            applications: Vec::with_capacity(f.applications.len()),
+            accounts: Vec::with_capacity(f.accounts.len()),
+            next_id: f.next_id,
+            hash_params: f.hash_params,
+            login_address: f.login_address,
+        };
+        for a in f.applications {
+            if r.application(a.id()).is_some() {
+                return Err(ApplicationError::DuplicateApplicationId { id: a.id() });
+            }
+            if a.id().get() >= r.next_id {
+                r.next_id = a.id().get().saturating_add(1);
+            }
+            r.check_unique(&a)?;
+            r.applications.push(a);
+        }
+        r.applications.sort_by_key(Application::id);
+        for acc in f.accounts {
+            let taken = r
+                .accounts
+                .iter()
+                .any(|x| x.holder() == acc.holder() || x.login() == acc.login());
+            if taken {
+                return Err(ApplicationError::DuplicateAccount {
+                    holder: acc.holder(),
+                });
+            }
+            r.accounts.push(acc);
+        }
+        Ok(r)
+    }
+}
+
+impl Default for ApplicationRegistry {
+    fn default() -> Self {
+        ApplicationRegistry::new()
+    }
+}
+
+/// An open application and what it waits for on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct WaitingApplication {
+    /// The application.
+    pub application: ApplicationId,
+    /// Who applied.
+    pub applicant: Applicant,
+    /// For which student.
+    pub student: StudentId,
+    /// The next step.
+    pub waiting_for: NextStep,
+    /// The day of its latest step on or before the date.
+    pub since: NaiveDate,
+}
+
+impl ApplicationRegistry {
+    /// An empty registry hashing with [`HashParams::owasp`].
+    pub fn new() -> ApplicationRegistry {
+        ApplicationRegistry {
+            applications: Vec::new(),
+            accounts: Vec::new(),
+            next_id: 1,
+            hash_params: HashParams::owasp(),
+            login_address: DEFAULT_LOGIN_ADDRESS.to_owned(),
+        }
+    }
+
+    /// Sets the argon2id parameters for passwords hashed from now on
+    /// (stored hashes keep theirs).
+    pub fn set_hash_params(&mut self, params: HashParams) {
+        self.hash_params = params;
+    }
+
+    /// The argon2id parameters in use.
+    pub fn hash_params(&self) -> HashParams {
+        self.hash_params
+    }
+
+    /// Sets where to log in, as printed on slips (e.g. the address of the
+    /// region's portal); blank text restores the default.
+    pub fn set_login_address(&mut self, address: &str) {
+        let address = address.trim();
+        self.login_address = if address.is_empty() {
+            DEFAULT_LOGIN_ADDRESS.to_owned()
+        } else {
+            address.to_owned()
+        };
+    }
+
+    /// Where to log in.
+    pub fn login_address(&self) -> &str {
+        &self.login_address
+    }
+
+    /// Every application, by id.
+    pub fn applications(&self) -> &[Application] {
+        &self.applications
+    }
+
+    /// One application.
+    pub fn application(&self, id: ApplicationId) -> Option<&Application> {
+        self.applications
+            .binary_search_by_key(&id, Application::id)
+            .ok()
+            .and_then(|i| self.applications.get(i))
+    }
+
+    /// Every account.
+    pub fn accounts(&self) -> &[Account] {
+        &self.accounts
+    }
+
+    /// The account of a person.
+    pub fn account(&self, holder: Applicant) -> Option<&Account> {
+        self.accounts.iter().find(|a| a.holder() == holder)
+    }
+
+    /// Whether `holder` may see `student`'s journal and diary on `date`: an
+    /// application of theirs for that student is approved (or later) and
+    /// its consent is in force.
+    pub fn has_access(&self, holder: Applicant, student: StudentId, date: NaiveDate) -> bool {
+        self.applications
+            .iter()
+            .any(|a| a.applicant() == holder && a.student() == student && a.gives_access_on(date))
+    }
+
+    /// The applications submitted on or before `date` ("who applied").
+    pub fn applications_on(&self, date: NaiveDate) -> Vec<Application> {
+        self.applications
+            .iter()
+            .filter(|a| a.submitted_on() <= date)
+            .cloned()
+            .collect()
+    }
+
+    /// The open applications on `date` and what each waits for ("who is
+    /// waiting for what").
+    pub fn waiting_on(&self, date: NaiveDate) -> Vec<WaitingApplication> {
+        self.applications
+            .iter()
+            .filter_map(|a| {
+                let waiting_for = a.next_step_on(date)?;
+                let since = [
+                    Some(a.submitted_on()),
+                    a.registration().map(|r| r.on),
+                    a.decision().map(super::Decision::on),
+                    a.credentials_issued_on(),
+                ]
+                .into_iter()
+                .flatten()
+                .filter(|d| *d <= date)
+                .max()
+                .unwrap_or(a.submitted_on());
+                Some(WaitingApplication {
+                    application: a.id(),
+                    applicant: a.applicant(),
+                    student: a.student(),
+                    waiting_for,
+                    since,
+                })
+            })
+            .collect()
+    }
+
+    fn check_unique(&self, a: &Application) -> Result<(), ApplicationError> {
+        if a.is_active() {
+            if let Some(existing) = self.applications.iter().find(|x| {
+                x.is_active() && x.applicant() == a.applicant() && x.student() == a.student()
+            }) {
+                return Err(ApplicationError::DuplicateActive {
+                    existing: existing.id(),
+                    applicant: a.applicant(),
+                    student: a.student(),
+                });
+            }
+        }
+        if let Some(r) = a.registration() {
+            self.check_number_free(&r.number)?;
+        }
+        Ok(())
+    }
+
+    fn check_number_free(&self, number: &str) -> Result<(), ApplicationError> {
+        let number = number.trim();
+        match self
+            .applications
+            .iter()
+            .find(|x| x.registration().is_some_and(|r| r.number == number))
+        {
+            Some(x) => Err(ApplicationError::DuplicateRegistrationNumber {
+                number: number.to_owned(),
+                existing: x.id(),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// Records a submitted application. A parent must be linked to the
+    /// student in `school`; a student applies only for themself and only
+    /// from age 14 on the application day; one applicant may have one
+    /// active (not rejected, not revoked) application per student.
+    ///
+    /// # Errors
+    /// [`ApplicationError::UnknownStudent`], [`ApplicationError::UnknownParent`],
+    /// [`ApplicationError::NotLinked`], [`ApplicationError::StudentTooYoung`],
+    /// [`ApplicationError::NotTheStudent`],
+    /// [`ApplicationError::ConsentAfterSubmission`] or
+    /// [`ApplicationError::DuplicateActive`]; the registry is unchanged.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::rollout::demo::{demo_school, DemoConfig, DEMO_SPECIALIST};
+    /// use zhurnal::rollout::*;
+    /// let school = demo_school(&DemoConfig::tiny(1))?;
+    /// let link = school.parents_of(school.students()[0].id())[0];
+    /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
+    /// let consent = Consent { given_on: day, channel: ConsentChannel::InPerson,
+    ///     contacts: ContactDetails::new(Some("+7 928 123-45-67"), None)? };
+    /// let mut registry = ApplicationRegistry::new();
+    /// let id = registry.submit(&school, Applicant::Parent(link.parent), link.student, day, consent.clone())?;
+    /// let again = registry.submit(&school, Applicant::Parent(link.parent), link.student, day, consent);
+    /// assert_eq!(again.unwrap_err().code(), "application.duplicate_active");
+    /// registry.register(id, "1/2014", day, DEMO_SPECIALIST)?;
+    /// registry.approve(id, day, DEMO_SPECIALIST)?;
+    /// assert!(registry.has_access(Applicant::Parent(link.parent), link.student, day));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn submit(
+        &mut self,
+        school: &School,
+        applicant: Applicant,
+        student: StudentId,
+        on: NaiveDate,
+        consent: Consent,
+    ) -> Result<ApplicationId, ApplicationError> {
+        self.submit_with(school, applicant, student, on, consent)
+    }
+
+    pub(crate) fn submit_with(
+        &mut self,
+        org: &impl OrgLookup,
+        applicant: Applicant,
+        student: StudentId,
+        on: NaiveDate,
+        consent: Consent,
+    ) -> Result<ApplicationId, ApplicationError> {
+        let age = org
+            .student_age_on(student, on)
+            .ok_or(ApplicationError::UnknownStudent { student })?;
+        match applicant {
+            Applicant::Parent(parent) => {
+                if !org.has_parent(parent) {
+                    return Err(ApplicationError::UnknownParent { parent });
+                }
+                if !org.is_linked(parent, student) {
+                    return Err(ApplicationError::NotLinked { parent, student });
+                }
+            }
+            Applicant::Student(s) if s != student => {
+                return Err(ApplicationError::NotTheStudent {
+                    applicant: s,
+                    student,
+                });
+            }
+            Applicant::Student(_) if age < 14 => {
+                return Err(ApplicationError::StudentTooYoung { student, age, on });
+            }
+            Applicant::Student(_) => {}
+        }
+        let id = ApplicationId::new(self.next_id);
+        let application = Application::new(id, applicant, student, on, consent)?;
+        self.check_unique(&application)?;
+        self.next_id = self.next_id.saturating_add(1);
+        self.applications.push(application);
+        Ok(id)
+    }
+
+    /// Applies a change to one application: on error nothing changes.
+    pub(crate) fn update(
+        &mut self,
+        id: ApplicationId,
+        change: impl FnOnce(&mut Application) -> Result<(), ApplicationError>,
+    ) -> Result<(), ApplicationError> {
+        let index = self
+            .applications
+            .binary_search_by_key(&id, Application::id)
+            .map_err(|_| ApplicationError::UnknownApplication { id })?;
+        let mut updated = self.applications[index].clone();
+        change(&mut updated)?;
+        self.applications[index] = updated;
+        Ok(())
+    }
+
+    /// Registers a submitted application under a number unique in the
+    /// registry.
+    ///
+    /// # Errors
+    /// [`ApplicationError::UnknownApplication`],
+    /// [`ApplicationError::OutOfOrder`] unless it is submitted,
+    /// [`ApplicationError::DateBeforePreviousStep`],
+    /// [`ApplicationError::ConsentRevoked`],
+    /// [`ApplicationError::InvalidRegistrationNumber`] or
+    /// [`ApplicationError::DuplicateRegistrationNumber`].
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::ids::{ApplicationId, TeacherId};
+    /// use zhurnal::rollout::ApplicationRegistry;
+    /// let mut registry = ApplicationRegistry::new();
+    /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
+    /// let e = registry.register(ApplicationId::new(1), "1/2014", day, TeacherId::new(1)).unwrap_err();
+    /// assert_eq!(e.code(), "application.unknown");
+    /// ```
+    /// The whole lifecycle: see [`ApplicationRegistry::submit`].
+    pub fn register(
+        &mut self,
+        id: ApplicationId,
+        number: &str,
+        on: NaiveDate,
+        by: TeacherId,
+    ) -> Result<(), ApplicationError> {
+        self.check_number_free(number)?;
+        self.update(id, |a| a.register(number.to_owned(), on, by))
+    }
+
+    /// Approves a registered application: the applicant has access from
+    /// `on`.
+    ///
+    /// # Errors
+    /// [`ApplicationError::UnknownApplication`],
+    /// [`ApplicationError::OutOfOrder`] unless it is registered,
+    /// [`ApplicationError::DateBeforePreviousStep`] or
+    /// [`ApplicationError::ConsentRevoked`].
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::ids::{ApplicationId, TeacherId};
+    /// use zhurnal::rollout::ApplicationRegistry;
+    /// let mut registry = ApplicationRegistry::new();
+    /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
+    /// let e = registry.approve(ApplicationId::new(1), day, TeacherId::new(1)).unwrap_err();
+    /// assert_eq!(e.code(), "application.unknown");
+    /// ```
+    pub fn approve(
+        &mut self,
+        id: ApplicationId,
+        on: NaiveDate,
+        by: TeacherId,
+    ) -> Result<(), ApplicationError> {
+        self.update(id, |a| a.approve(on, by))
+    }
+
+    /// Rejects a registered application with a reason.
+    ///
+    /// # Errors
+    /// As [`ApplicationRegistry::approve`], and
+    /// [`ApplicationError::EmptyReason`].
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::ids::{ApplicationId, TeacherId};
+    /// use zhurnal::rollout::ApplicationRegistry;
+    /// let mut registry = ApplicationRegistry::new();
+    /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
+    /// let e = registry.reject(ApplicationId::new(1), day, TeacherId::new(1), "неполные данные").unwrap_err();
+    /// assert_eq!(e.code(), "application.unknown");
+    /// ```
+    pub fn reject(
+        &mut self,
+        id: ApplicationId,
+        on: NaiveDate,
+        by: TeacherId,
+        reason: &str,
+    ) -> Result<(), ApplicationError> {
+        self.update(id, |a| a.reject(on, by, reason.to_owned()))
+    }
+
+    /// Records the revocation of the consent: from `on` the application
+    /// gives no access (and the applicant may apply again).
+    ///
+    /// # Errors
+    /// [`ApplicationError::UnknownApplication`],
+    /// [`ApplicationError::ConsentRevoked`] when already revoked, or
+    /// [`ApplicationError::DateBeforePreviousStep`].
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::ids::{ApplicationId, TeacherId};
+    /// use zhurnal::rollout::ApplicationRegistry;
+    /// let mut registry = ApplicationRegistry::new();
+    /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
+    /// let e = registry.revoke_consent(ApplicationId::new(1), day).unwrap_err();
+    /// assert_eq!(e.code(), "application.unknown");
+    /// ```
+    pub fn revoke_consent(
+        &mut self,
+        id: ApplicationId,
+        on: NaiveDate,
+    ) -> Result<(), ApplicationError> {
+        self.update(id, |a| a.revoke(on))
+    }
+}
