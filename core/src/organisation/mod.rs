@@ -9,7 +9,7 @@ mod class_name;
 mod enrolment;
 mod entities;
 mod error;
-mod parent;
+pub(crate) mod parent;
 mod person;
 
 pub use class_name::ClassName;

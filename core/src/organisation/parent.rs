@@ -112,7 +112,9 @@ impl Parent {
     }
 }
 
-fn valid_phone(phone: &str) -> bool {
+/// A plausible phone number: an optional leading `+`, 5–15 digits, and
+/// only spaces, `-`, `(`, `)` besides.
+pub(crate) fn valid_phone(phone: &str) -> bool {
     let body = phone.strip_prefix('+').unwrap_or(phone);
     let mut digits = 0;
     for c in body.chars() {
@@ -125,7 +127,8 @@ fn valid_phone(phone: &str) -> bool {
     (5..=15).contains(&digits)
 }
 
-fn valid_email(email: &str) -> bool {
+/// A plausible e-mail address: `name@domain.tld`, no white space.
+pub(crate) fn valid_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
         return false;
     };

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::ApplicationError;
+use crate::organisation::parent::{valid_email, valid_phone};
 
 /// How an application and its consent reached the school.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -66,28 +67,6 @@ impl From<ContactDetails> for ContactFields {
     }
 }
 
-fn plausible_phone(phone: &str) -> bool {
-    let digits = phone.chars().filter(char::is_ascii_digit).count();
-    let rest_ok = phone.char_indices().all(|(i, c)| {
-        c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')') || (c == '+' && i == 0)
-    });
-    rest_ok && (5..=15).contains(&digits)
-}
-
-fn plausible_email(email: &str) -> bool {
-    match email.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && email.len() <= 254
-                && !domain.contains('@')
-                && !email.chars().any(char::is_whitespace)
-                && domain.split('.').count() >= 2
-                && domain.split('.').all(|p| !p.is_empty())
-        }
-        None => false,
-    }
-}
-
 impl ContactDetails {
     /// Contact details; blank parts count as absent.
     ///
@@ -114,13 +93,13 @@ impl ContactDetails {
         if phone.is_none() && email.is_none() {
             return Err(ApplicationError::NoContact);
         }
-        if let Some(p) = phone.filter(|p| !plausible_phone(p)) {
+        if let Some(p) = phone.filter(|p| !valid_phone(p)) {
             return Err(ApplicationError::InvalidContact {
                 field: "phone",
                 value: p.to_owned(),
             });
         }
-        if let Some(e) = email.filter(|e| !plausible_email(e)) {
+        if let Some(e) = email.filter(|e| !valid_email(e)) {
             return Err(ApplicationError::InvalidContact {
                 field: "email",
                 value: e.to_owned(),
