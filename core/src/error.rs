@@ -1,5 +1,6 @@
 //! The crate-wide error: one variant per concept, each with a stable code.
 
+use crate::access::AccessError;
 use crate::activation::ActivationError;
 use crate::marks::MarkError;
 
@@ -18,6 +19,9 @@ pub enum Error {
     /// An activation target error.
     #[error(transparent)]
     Activation(#[from] ActivationError),
+    /// A refused action: the actor may not do it.
+    #[error(transparent)]
+    Access(#[from] AccessError),
 }
 
 impl Error {
@@ -26,6 +30,7 @@ impl Error {
         match self {
             Error::Mark(e) => e.code(),
             Error::Activation(e) => e.code(),
+            Error::Access(e) => e.code(),
         }
     }
 }

@@ -15,6 +15,7 @@
 //! Averages and shares are exact decimals rounded HALF-UP to two places
 //! ([`rounding`]); dates are [`chrono::NaiveDate`] civil dates.
 
+pub mod access;
 pub mod activation;
 mod error;
 pub mod ids;
