@@ -21,5 +21,6 @@ mod error;
 pub mod ids;
 pub mod marks;
 pub mod rounding;
+pub mod target_mark;
 
 pub use error::Error;
