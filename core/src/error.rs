@@ -2,6 +2,7 @@
 
 use crate::access::AccessError;
 use crate::activation::ActivationError;
+use crate::assessment_load::LoadError;
 use crate::marks::MarkError;
 
 /// Any error of zhurnal. Each concept has its own error enum; this one
@@ -22,6 +23,9 @@ pub enum Error {
     /// A refused action: the actor may not do it.
     #[error(transparent)]
     Access(#[from] AccessError),
+    /// An invalid assessment-load policy.
+    #[error(transparent)]
+    Load(#[from] LoadError),
 }
 
 impl Error {
@@ -31,6 +35,7 @@ impl Error {
             Error::Mark(e) => e.code(),
             Error::Activation(e) => e.code(),
             Error::Access(e) => e.code(),
+            Error::Load(e) => e.code(),
         }
     }
 }

@@ -17,6 +17,7 @@
 
 pub mod access;
 pub mod activation;
+pub mod assessment_load;
 mod error;
 pub mod ids;
 pub mod marks;
