@@ -3,7 +3,13 @@
 use crate::access::AccessError;
 use crate::activation::ActivationError;
 use crate::assessment_load::LoadError;
+use crate::attendance::AttendanceError;
+use crate::calendar::CalendarError;
+use crate::lesson::LessonError;
 use crate::marks::MarkError;
+use crate::organisation::OrganisationError;
+use crate::school::{SchoolError, SnapshotError};
+use crate::thematic_plan::ThematicPlanError;
 
 /// Any error of zhurnal. Each concept has its own error enum; this one
 /// wraps them so a host can handle all of them in one place.
@@ -26,6 +32,27 @@ pub enum Error {
     /// An invalid assessment-load policy.
     #[error(transparent)]
     Load(#[from] LoadError),
+    /// A calendar error: school year, terms, holidays, slots, school days.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    /// An organisation error: class names, people, entities, enrolments.
+    #[error(transparent)]
+    Organisation(#[from] OrganisationError),
+    /// A lesson error: room, topic, homework.
+    #[error(transparent)]
+    Lesson(#[from] LessonError),
+    /// A thematic plan error.
+    #[error(transparent)]
+    ThematicPlan(#[from] ThematicPlanError),
+    /// An attendance code error.
+    #[error(transparent)]
+    Attendance(#[from] AttendanceError),
+    /// A school error: how records refer to one another.
+    #[error(transparent)]
+    School(#[from] SchoolError),
+    /// A school snapshot error: format, version, malformed document.
+    #[error(transparent)]
+    Snapshot(#[from] SnapshotError),
 }
 
 impl Error {
@@ -36,6 +63,13 @@ impl Error {
             Error::Activation(e) => e.code(),
             Error::Access(e) => e.code(),
             Error::Load(e) => e.code(),
+            Error::Calendar(e) => e.code(),
+            Error::Organisation(e) => e.code(),
+            Error::Lesson(e) => e.code(),
+            Error::ThematicPlan(e) => e.code(),
+            Error::Attendance(e) => e.code(),
+            Error::School(e) => e.code(),
+            Error::Snapshot(e) => e.code(),
         }
     }
 }

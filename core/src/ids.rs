@@ -87,6 +87,11 @@ id_type!(
     MarkId,
     "mark#"
 );
+id_type!(
+    /// An attendance entry in the journal.
+    AttendanceId,
+    "attendance#"
+);
 
 #[cfg(test)]
 mod tests {

@@ -18,10 +18,16 @@
 pub mod access;
 pub mod activation;
 pub mod assessment_load;
+pub mod attendance;
+pub mod calendar;
 mod error;
 pub mod ids;
+pub mod lesson;
 pub mod marks;
+pub mod organisation;
 pub mod rounding;
+pub mod school;
 pub mod target_mark;
+pub mod thematic_plan;
 
 pub use error::Error;

@@ -1,0 +1,20 @@
+//! The organisation: the school, its classes (`5А`) and subgroups,
+//! subjects, teachers, students, parents and legal representatives linked to
+//! students, and enrolments of students in classes over date ranges.
+//!
+//! These are plain validated records; the [`crate::school::School`]
+//! aggregate holds them and checks how they refer to one another.
+
+mod class_name;
+mod enrolment;
+mod entities;
+mod error;
+mod parent;
+mod person;
+
+pub use class_name::ClassName;
+pub use enrolment::Enrolment;
+pub use entities::{Class, SchoolInfo, Student, Subgroup, Subject, Teacher};
+pub use error::OrganisationError;
+pub use parent::{Parent, ParentLink, RelationKind};
+pub use person::PersonName;

@@ -1,0 +1,385 @@
+//! A week in class 5А: builds a small school, schedules the lessons of one
+//! week, attaches the mathematics plan, records marks and attendance, and
+//! prints a page of the class journal and one student's period marks.
+//!
+//! Run with `cargo run --example school_week`. The output is the same on
+//! every run: the "random" marks come from a fixed-seed generator.
+
+use std::error::Error;
+
+use chrono::{Datelike, Days, NaiveDate};
+use zhurnal::attendance::AttendanceCode;
+use zhurnal::calendar::{SchoolYear, Shift};
+use zhurnal::ids::{
+    ClassId, LessonId, ParentId, SchoolId, StudentId, SubgroupId, SubjectId, TeacherId,
+};
+use zhurnal::lesson::{LessonGroup, NewLesson};
+use zhurnal::marks::{MarkValue, Points, WorkTypeCode};
+use zhurnal::organisation::{
+    Class, ClassName, Enrolment, Parent, ParentLink, PersonName, RelationKind, SchoolInfo, Student,
+    Subgroup, Subject, Teacher,
+};
+use zhurnal::school::{JournalPage, School};
+use zhurnal::thematic_plan::{PlanSection, PlanTopic, ThematicPlan};
+
+const CLASS: ClassId = ClassId::new(1);
+const GROUP_1: SubgroupId = SubgroupId::new(1);
+const GROUP_2: SubgroupId = SubgroupId::new(2);
+const MATH: SubjectId = SubjectId::new(1);
+const RUSSIAN: SubjectId = SubjectId::new(2);
+const LITERATURE: SubjectId = SubjectId::new(3);
+const ENGLISH: SubjectId = SubjectId::new(4);
+const HISTORY: SubjectId = SubjectId::new(5);
+
+/// A small linear congruential generator: deterministic "randomness".
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % below
+    }
+}
+
+fn date(y: i32, m: u32, d: u32) -> Result<NaiveDate, Box<dyn Error>> {
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("no date {y}-{m}-{d}").into())
+}
+
+fn name(full: &str) -> Result<PersonName, Box<dyn Error>> {
+    let parts: Vec<&str> = full.split(' ').collect();
+    match parts.as_slice() {
+        [last, first, patronymic] => Ok(PersonName::new(last, first, Some(patronymic))?),
+        [last, first] => Ok(PersonName::new(last, first, None)?),
+        _ => Err(format!("not a name: {full}").into()),
+    }
+}
+
+/// The school, its teachers and subjects, class 5А with two English
+/// groups, ten students and their parents.
+fn build_school() -> Result<School, Box<dyn Error>> {
+    let mut school = School::new(
+        SchoolInfo::new(SchoolId::new(17), "Гимназия № 17")?,
+        SchoolYear::russian_2014_2015(),
+    );
+    let teachers = [
+        "Сидорова Мария Петровна",
+        "Кузнецова Ольга Ивановна",
+        "Смирнова Елена Викторовна",
+        "Морозов Андрей Сергеевич",
+        "Лебедева Наталья Юрьевна",
+    ];
+    for (i, t) in (1u32..).zip(teachers) {
+        school.add_teacher(Teacher::new(TeacherId::new(i), name(t)?))?;
+    }
+    let subjects = [
+        (MATH, "Математика", "Матем."),
+        (RUSSIAN, "Русский язык", "Рус. яз."),
+        (LITERATURE, "Литература", "Лит."),
+        (ENGLISH, "Английский язык", "Англ. яз."),
+        (HISTORY, "История", "Ист."),
+    ];
+    for (id, full, short) in subjects {
+        school.add_subject(Subject::new(id, full, short)?)?;
+    }
+    school.add_class(Class::new(
+        CLASS,
+        ClassName::parse("5А")?,
+        Some(TeacherId::new(1)),
+    ))?;
+    school.add_subgroup(Subgroup::new(GROUP_1, CLASS, "Английский, группа 1")?)?;
+    school.add_subgroup(Subgroup::new(GROUP_2, CLASS, "Английский, группа 2")?)?;
+
+    let students = [
+        ("Алексеев Дмитрий Олегович", (2003, 4, 12)),
+        ("Белова Ксения Андреевна", (2003, 9, 30)),
+        ("Васильев Егор Ильич", (2003, 11, 2)),
+        ("Гаврилова Полина Сергеевна", (2004, 1, 17)),
+        ("Данилов Артём Максимович", (2003, 6, 5)),
+        ("Егорова Софья Дмитриевна", (2003, 12, 24)),
+        ("Жуков Никита Павлович", (2004, 2, 9)),
+        ("Зайцева Виктория Романовна", (2003, 7, 21)),
+        ("Ильин Матвей Алексеевич", (2003, 10, 14)),
+        ("Козлова Алиса Евгеньевна", (2004, 3, 3)),
+    ];
+    let first_day = date(2014, 9, 1)?;
+    for (i, (full, (y, m, d))) in (1u32..).zip(students) {
+        let id = StudentId::new(i);
+        school.add_student(Student::new(id, name(full)?, date(y, m, d)?))?;
+        school.enrol(Enrolment::new(id, CLASS, first_day, None)?)?;
+        let group = if i <= 5 { GROUP_1 } else { GROUP_2 };
+        school.add_subgroup_member(group, id)?;
+        // One parent each: the mother for odd ids, the father for even ones.
+        let last = full.split(' ').next().unwrap_or_default();
+        let (parent_name, relation) = if i % 2 == 1 {
+            (
+                format!("{}а Ирина Николаевна", last.trim_end_matches('а')),
+                RelationKind::Mother,
+            )
+        } else {
+            (
+                format!("{} Олег Викторович", last.trim_end_matches('а')),
+                RelationKind::Father,
+            )
+        };
+        let parent = ParentId::new(i);
+        let phone = format!("+7 928 000-00-{i:02}");
+        school.add_parent(Parent::new(
+            parent,
+            name(&parent_name)?,
+            Some(&phone),
+            None,
+        )?)?;
+        school.link_parent(ParentLink {
+            parent,
+            student: id,
+            relation,
+        })?;
+    }
+    Ok(school)
+}
+
+/// Schedules Monday 15 – Saturday 20 September 2014 for 5А.
+fn schedule_week(school: &mut School) -> Result<Vec<LessonId>, Box<dyn Error>> {
+    // Per weekday: (slot, subject); English runs in two groups at once.
+    let timetable: [&[(u8, SubjectId)]; 6] = [
+        &[(1, RUSSIAN), (2, MATH), (3, ENGLISH), (4, LITERATURE)],
+        &[(1, MATH), (2, RUSSIAN), (3, HISTORY), (4, ENGLISH)],
+        &[(1, RUSSIAN), (2, MATH), (3, LITERATURE)],
+        &[(1, MATH), (2, RUSSIAN), (3, ENGLISH), (4, HISTORY)],
+        &[(1, RUSSIAN), (2, MATH), (3, LITERATURE)],
+        &[(1, MATH), (2, RUSSIAN)],
+    ];
+    let monday = date(2014, 9, 15)?;
+    let mut lessons = Vec::new();
+    for (offset, day) in (0u64..).zip(timetable) {
+        let date = monday + Days::new(offset);
+        for &(slot, subject) in day {
+            let groups: Vec<(LessonGroup, TeacherId)> = match subject {
+                ENGLISH => vec![
+                    (LessonGroup::Subgroup(GROUP_1), TeacherId::new(3)),
+                    (LessonGroup::Subgroup(GROUP_2), TeacherId::new(4)),
+                ],
+                MATH => vec![(LessonGroup::Class(CLASS), TeacherId::new(1))],
+                HISTORY => vec![(LessonGroup::Class(CLASS), TeacherId::new(5))],
+                _ => vec![(LessonGroup::Class(CLASS), TeacherId::new(2))],
+            };
+            for (group, teacher) in groups {
+                lessons.push(school.schedule_lesson(NewLesson {
+                    date,
+                    shift: Shift::First,
+                    slot,
+                    group,
+                    subject,
+                    teacher,
+                    room: Some(format!("{}", 20 + u32::from(slot))),
+                })?);
+            }
+        }
+    }
+    Ok(lessons)
+}
+
+/// Marks and attendance for the week, from a fixed seed.
+fn record_week(school: &mut School, lessons: &[LessonId]) -> Result<(), Box<dyn Error>> {
+    let mut rng = Lcg(2014);
+    let kinds = [
+        "answer",
+        "classwork",
+        "homework",
+        "independent",
+        "dictation",
+    ];
+    for &id in lessons {
+        let Some(lesson) = school.lesson(id).cloned() else {
+            continue;
+        };
+        let students: Vec<StudentId> = match lesson.group() {
+            LessonGroup::Subgroup(g) => school.subgroup_members(g),
+            LessonGroup::Class(c) => school.students_of_class(c, lesson.date()),
+        };
+        if lesson.date().weekday() != chrono::Weekday::Sat {
+            let due = lesson.date() + Days::new(2);
+            school.set_homework(id, "Упражнения по учебнику, с. 20–21", due)?;
+        }
+        for student in students {
+            // About one lesson in fifteen missed, one in thirty late.
+            match rng.next(30) {
+                0 | 1 => {
+                    let entry = school.record_attendance(id, student, AttendanceCode::Absent)?;
+                    // The class teacher learns the reason later.
+                    if rng.next(2) == 0 {
+                        school.change_attendance(entry, AttendanceCode::Illness)?;
+                    }
+                    continue;
+                }
+                2 => {
+                    school.record_attendance(id, student, AttendanceCode::Late)?;
+                }
+                _ => {}
+            }
+            // A mark for about half the students present.
+            if rng.next(2) == 0 {
+                let value = MarkValue::Points(Points::new(2 + rng.next(4) as u8)?);
+                let kind = WorkTypeCode::new(kinds[rng.next(kinds.len() as u64) as usize])?;
+                school.record_mark(id, student, value, &kind, None)?;
+            }
+        }
+    }
+    // Friday's mathematics lesson is a control work for everyone present.
+    let friday = date(2014, 9, 19)?;
+    let control = WorkTypeCode::new("control")?;
+    for lesson in school.lessons_of_class_subject(CLASS, MATH, friday, friday) {
+        let absent: Vec<StudentId> = school
+            .attendance_of_lesson(lesson.id())
+            .iter()
+            .filter(|a| a.code.is_missed())
+            .map(|a| a.student)
+            .collect();
+        for student in school.students_of_class(CLASS, friday) {
+            if !absent.contains(&student) {
+                let value = MarkValue::Points(Points::new(3 + rng.next(3) as u8)?);
+                school.record_mark(lesson.id(), student, value, &control, None)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn math_plan() -> Result<ThematicPlan, Box<dyn Error>> {
+    Ok(ThematicPlan::new(vec![
+        PlanSection::new(
+            "Натуральные числа и шкалы",
+            vec![
+                PlanTopic::new("Обозначение натуральных чисел", 2)?,
+                PlanTopic::new("Отрезок. Длина отрезка", 2)?,
+                PlanTopic::new("Плоскость. Прямая. Луч", 1)?,
+            ],
+        )?,
+        PlanSection::new(
+            "Сложение и вычитание натуральных чисел",
+            vec![PlanTopic::new("Сложение натуральных чисел", 3)?],
+        )?,
+    ])?)
+}
+
+/// Pads `text` with spaces to `width` characters.
+fn pad(text: &str, width: usize) -> String {
+    let len = text.chars().count();
+    format!("{text}{}", " ".repeat(width.saturating_sub(len)))
+}
+
+fn print_page(school: &School, page: &JournalPage) {
+    println!(
+        "Журнал {} · {} · {} ({} – {})",
+        page.class_name,
+        page.subject_name,
+        page.term.name(),
+        page.term.start().format("%d.%m.%Y"),
+        page.term.end().format("%d.%m.%Y"),
+    );
+    let name_width = page
+        .rows
+        .iter()
+        .map(|r| r.name.short().chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(8);
+    let cell = 7;
+    let mut header = pad("Ученик", name_width);
+    for c in &page.columns {
+        header.push_str(&format!(
+            " │ {}",
+            pad(&c.date.format("%d.%m").to_string(), cell)
+        ));
+    }
+    header.push_str(" │ Ср. балл │ Итог");
+    println!("{header}");
+    println!("{}", "─".repeat(header.chars().count()));
+    for row in &page.rows {
+        let mut line = pad(&row.name.short(), name_width);
+        for c in &row.cells {
+            let mut text: Vec<String> = c.marks.iter().map(|m| m.value.to_string()).collect();
+            if let Some(a) = c.attendance {
+                text.push(a.code.to_string());
+            }
+            let text = if c.applicable {
+                text.join("/")
+            } else {
+                "—".into()
+            };
+            line.push_str(&format!(" │ {}", pad(&text, cell)));
+        }
+        let avg = row
+            .average_shown
+            .map(|a| a.to_string())
+            .unwrap_or_else(|| "—".into());
+        line.push_str(&format!(" │ {} │ {}", pad(&avg, 8), row.period_mark));
+        println!("{line}");
+    }
+    println!("Темы уроков:");
+    for c in &page.columns {
+        let topic = c.topic.as_deref().unwrap_or("(тема не указана)");
+        let teacher = school
+            .lesson(c.lesson)
+            .and_then(|l| school.teacher(l.teacher()))
+            .map(|t| t.name().short())
+            .unwrap_or_default();
+        println!(
+            "  {} урок {}: {} — {}",
+            c.date.format("%d.%m"),
+            c.slot,
+            topic,
+            teacher
+        );
+    }
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let mut school = build_school()?;
+    let lessons = schedule_week(&mut school)?;
+    let plan = math_plan()?;
+    let report = school.attach_plan(LessonGroup::Class(CLASS), MATH, &plan)?;
+    record_week(&mut school, &lessons)?;
+
+    println!(
+        "{} · {} уроков за неделю 15–20.09.2014",
+        school.info().name(),
+        lessons.len()
+    );
+    println!(
+        "КТП по математике: {} ч по плану, {} уроков в расписании, тем не достигнуто: {}",
+        report.planned_hours,
+        report.scheduled_lessons,
+        report.topics_not_reached.len()
+    );
+    println!();
+
+    let page = school.journal_page(CLASS, MATH, "Q1")?;
+    print_page(&school, &page);
+    println!();
+
+    let student = StudentId::new(2);
+    let who = school
+        .student(student)
+        .map(|s| s.name().to_string())
+        .unwrap_or_default();
+    println!("Итоги 1 четверти (пока): {who}");
+    for subject in school.period_marks(student, "Q1")? {
+        let marks: Vec<String> = subject.marks.iter().map(|m| m.value.to_string()).collect();
+        let avg = subject
+            .average_shown
+            .map(|a| a.to_string())
+            .unwrap_or_else(|| "—".into());
+        println!(
+            "  {} {} │ ср. {} │ {}",
+            pad(&subject.subject_name, 16),
+            pad(&marks.join(" "), 12),
+            pad(&avg, 4),
+            subject.period_mark
+        );
+    }
+    Ok(())
+}
