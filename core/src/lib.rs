@@ -19,6 +19,8 @@ pub mod access;
 pub mod activation;
 pub mod assessment_load;
 pub mod attendance;
+pub mod attendance_summary;
+pub mod audit;
 pub mod calendar;
 mod error;
 pub mod ids;
