@@ -14,10 +14,12 @@
 //! | read the audit trail of a student | yes | no | a student of their class | no | no |
 //! | read the audit trail of an author | yes | their own | their own | no | no |
 //! | read class reports (attendance, assessment load) | yes | teaches in the class | as teacher, or their class | no | no |
+//! | manage the school (roster, schedule, parent grants) | yes | no | no | no | no |
 //!
 //! The administrator (school administrator or specialist) reads everything
-//! and writes nothing in the journal: marks, attendance and lesson content
-//! are the teacher's record. A class teacher is a teacher acting in the
+//! and manages the school (roster, timetable, parents' access), but writes
+//! nothing in the journal: marks, attendance and lesson content are the
+//! teacher's record. A class teacher is a teacher acting in the
 //! class-teacher role: they keep every right of a teacher.
 //!
 //! Facts (who teaches what, who is whose class teacher, which parent is
@@ -226,6 +228,8 @@ pub enum Action {
         /// The class.
         class: ClassId,
     },
+    /// Manage the school: roster, timetable, parents' access grants.
+    ManageSchool,
 }
 
 impl std::fmt::Display for Action {
@@ -252,6 +256,7 @@ impl std::fmt::Display for Action {
                 write!(f, "read the audit trail of changes by {author}")
             }
             Action::ReadClassReport { class } => write!(f, "read the reports of {class}"),
+            Action::ManageSchool => f.write_str("manage the school"),
         }
     }
 }
@@ -453,7 +458,8 @@ pub fn authorize(
             | Action::ReadLessonAudit { .. }
             | Action::ReadStudentAudit { .. }
             | Action::ReadAuthorAudit { .. }
-            | Action::ReadClassReport { .. } => Ok(()),
+            | Action::ReadClassReport { .. }
+            | Action::ManageSchool => Ok(()),
             Action::WriteMark { .. }
             | Action::WriteAttendance { .. }
             | Action::EditLesson { .. }
@@ -556,6 +562,9 @@ fn staff(facts: &dyn AccessFacts, actor: Actor, action: Action) -> Result<(), Ac
             } else {
                 refuse(|actor, action| AccessError::NotTeachingInClass { actor, action })
             }
+        }
+        Action::ManageSchool => {
+            refuse(|actor, action| AccessError::RoleNotAllowed { actor, action })
         }
     }
 }

@@ -102,6 +102,7 @@ fn all_actions() -> Vec<Action> {
         Action::ReadStudentAudit { student: S7 },
         Action::ReadAuthorAudit { author: T1 },
         Action::ReadClassReport { class: C5 },
+        Action::ManageSchool,
     ]
 }
 
@@ -186,6 +187,7 @@ fn teacher() {
     let report = Action::ReadClassReport { class: C5 };
     check(t1, report, OK);
     check(t2, report, no("access.not_teaching_in_class"));
+    check(t1, Action::ManageSchool, no("access.role_not_allowed"));
 }
 
 #[test]
@@ -266,6 +268,7 @@ fn class_teacher() {
         report,
         no("access.not_teaching_in_class"),
     );
+    check(ct2, Action::ManageSchool, no("access.role_not_allowed"));
 }
 
 #[test]

@@ -5,6 +5,7 @@ use crate::activation::ActivationError;
 use crate::assessment_load::LoadError;
 use crate::attendance::AttendanceError;
 use crate::calendar::CalendarError;
+use crate::journal::JournalError;
 use crate::lesson::LessonError;
 use crate::marks::MarkError;
 use crate::organisation::OrganisationError;
@@ -26,6 +27,10 @@ pub enum Error {
     /// An activation target error.
     #[error(transparent)]
     Activation(#[from] ActivationError),
+    /// A journal rule: attendance reasons, assigned work, final marks,
+    /// journal snapshots.
+    #[error(transparent)]
+    Journal(#[from] JournalError),
     /// A refused action: the actor may not do it.
     #[error(transparent)]
     Access(#[from] AccessError),
@@ -62,6 +67,7 @@ impl Error {
             Error::Mark(e) => e.code(),
             Error::Activation(e) => e.code(),
             Error::Access(e) => e.code(),
+            Error::Journal(e) => e.code(),
             Error::Load(e) => e.code(),
             Error::Calendar(e) => e.code(),
             Error::Organisation(e) => e.code(),

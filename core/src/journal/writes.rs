@@ -1,0 +1,541 @@
+//! Journal writes: marks, attendance, lesson content, assigned work and
+//! final period marks. Each one checks the reason text, finds its target,
+//! checks access, lets the school validate and store, then updates the
+//! indexes and appends to the audit trail.
+
+use chrono::NaiveDate;
+
+use super::{FinalMark, Journal, JournalError};
+use crate::Error;
+use crate::access::Action;
+use crate::attendance::AttendanceCode;
+use crate::audit::{AuditChange, Edit, MarkState};
+use crate::ids::{ClassId, LessonId, MarkId, StudentId, SubjectId};
+use crate::lesson::Homework;
+use crate::marks::{MarkValue, PeriodMark, Weight, WorkTypeCode};
+use crate::school::{MarkRecord, SchoolError};
+
+fn state(m: &MarkRecord) -> MarkState {
+    MarkState {
+        value: m.value,
+        work_type: m.work_type.clone(),
+        weight: m.weight,
+    }
+}
+
+fn is_reason(code: AttendanceCode) -> bool {
+    matches!(
+        code,
+        AttendanceCode::Excused | AttendanceCode::Illness | AttendanceCode::Unexcused
+    )
+}
+
+impl Journal {
+    fn check_reason(edit: &Edit) -> Result<(), Error> {
+        if edit.reason_is_valid() {
+            Ok(())
+        } else {
+            Err(JournalError::InvalidReason.into())
+        }
+    }
+
+    fn stored_mark(&self, mark: MarkId) -> Result<MarkRecord, Error> {
+        self.school
+            .mark(mark)
+            .cloned()
+            .ok_or_else(|| SchoolError::UnknownMark { mark }.into())
+    }
+
+    /// Records a mark at a lesson (weight: the work type's default unless
+    /// given) and returns its id.
+    ///
+    /// # Errors
+    /// [`JournalError::InvalidReason`]; [`SchoolError::UnknownLesson`];
+    /// [`crate::access::AccessError`] unless the actor teaches the lesson;
+    /// the school's checks of [`crate::school::School::record_mark`]
+    /// (unknown student or work type, not enrolled that day, not in the
+    /// subgroup).
+    ///
+    /// # Example
+    /// See [`Journal`].
+    pub fn record_mark(
+        &mut self,
+        edit: &Edit,
+        lesson: LessonId,
+        student: StudentId,
+        value: MarkValue,
+        work_type: &WorkTypeCode,
+        weight: Option<Weight>,
+    ) -> Result<MarkId, Error> {
+        Self::check_reason(edit)?;
+        self.lesson_facts(lesson)?;
+        self.authorize(edit.actor(), Action::WriteMark { lesson })?;
+        let id = self
+            .school
+            .record_mark(lesson, student, value, work_type, weight)?;
+        let record = self.stored_mark(id)?;
+        self.index.add_mark(&record);
+        self.audit.record(
+            edit,
+            Some(lesson),
+            Some(student),
+            AuditChange::Mark {
+                mark: id,
+                old: None,
+                new: Some(state(&record)),
+            },
+        );
+        Ok(id)
+    }
+
+    /// Changes a mark's value, work type and weight (`None`: kept for the
+    /// same type, else the new type's default). The earlier mark stays in
+    /// the audit trail.
+    ///
+    /// # Errors
+    /// [`JournalError::InvalidReason`]; [`SchoolError::UnknownMark`];
+    /// [`crate::access::AccessError`] unless the actor teaches the mark's
+    /// lesson; [`crate::marks::MarkError::UnknownWorkType`].
+    ///
+    /// # Example
+    /// ```
+    /// # use zhurnal::journal::Journal;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::SchoolYear, ids::*, marks::*, organisation::*, school::School};
+    /// # let school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # let mut journal = Journal::new(school);
+    /// # let at = chrono::NaiveDate::from_ymd_opt(2014, 9, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
+    /// let edit = Edit::new(Actor::teacher(TeacherId::new(1)), at);
+    /// let e = journal.change_mark(&edit, MarkId::new(1), MarkValue::Points(Points::FOUR), &WorkTypeCode::new("answer")?, None);
+    /// assert_eq!(e.unwrap_err().code(), "school.unknown_mark");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn change_mark(
+        &mut self,
+        edit: &Edit,
+        mark: MarkId,
+        value: MarkValue,
+        work_type: &WorkTypeCode,
+        weight: Option<Weight>,
+    ) -> Result<(), Error> {
+        Self::check_reason(edit)?;
+        let old = self.stored_mark(mark)?;
+        self.authorize(edit.actor(), Action::WriteMark { lesson: old.lesson })?;
+        self.school.change_mark(mark, value, work_type, weight)?;
+        let new = self.stored_mark(mark)?;
+        if new == old {
+            return Ok(());
+        }
+        self.index.remove_mark(&old);
+        self.index.add_mark(&new);
+        self.audit.record(
+            edit,
+            Some(old.lesson),
+            Some(old.student),
+            AuditChange::Mark {
+                mark,
+                old: Some(state(&old)),
+                new: Some(state(&new)),
+            },
+        );
+        Ok(())
+    }
+
+    /// Removes a mark; the audit trail keeps it.
+    ///
+    /// # Errors
+    /// [`JournalError::InvalidReason`]; [`SchoolError::UnknownMark`];
+    /// [`crate::access::AccessError`] unless the actor teaches the lesson.
+    ///
+    /// # Example
+    /// See [`Journal`].
+    pub fn remove_mark(&mut self, edit: &Edit, mark: MarkId) -> Result<(), Error> {
+        Self::check_reason(edit)?;
+        let old = self.stored_mark(mark)?;
+        self.authorize(edit.actor(), Action::WriteMark { lesson: old.lesson })?;
+        self.school.remove_mark(mark)?;
+        self.index.remove_mark(&old);
+        self.audit.record(
+            edit,
+            Some(old.lesson),
+            Some(old.student),
+            AuditChange::Mark {
+                mark,
+                old: Some(state(&old)),
+                new: None,
+            },
+        );
+        Ok(())
+    }
+
+    /// The lesson's teacher records attendance: `Some(ОТ)` absent,
+    /// `Some(ОП)` late, `Some(ОСВ)` exempt, `None` present (removes an
+    /// entry). Marking ОТ where the class teacher already set a reason
+    /// keeps the reason. Setting the same code again changes nothing.
+    ///
+    /// # Errors
+    /// [`JournalError::InvalidReason`]; [`SchoolError::UnknownLesson`];
+    /// [`crate::access::AccessError`] unless the actor teaches the lesson;
+    /// [`JournalError::ReasonIsForClassTeacher`] for УП, Б, НП;
+    /// [`SchoolError::UnknownStudent`], [`SchoolError::NotEnrolled`],
+    /// [`SchoolError::NotInSubgroup`].
+    ///
+    /// # Example
+    /// See the journal tests and the `school_week` example.
+    pub fn set_attendance(
+        &mut self,
+        edit: &Edit,
+        lesson: LessonId,
+        student: StudentId,
+        code: Option<AttendanceCode>,
+    ) -> Result<(), Error> {
+        Self::check_reason(edit)?;
+        let facts = self.lesson_facts(lesson)?;
+        self.authorize(edit.actor(), Action::WriteAttendance { lesson })?;
+        if let Some(code) = code.filter(|c| is_reason(*c)) {
+            return Err(JournalError::ReasonIsForClassTeacher { code }.into());
+        }
+        self.require_attends(student, &facts)?;
+        let current = self.index.cell_attendance.get(&(lesson, student)).copied();
+        let old = current.map(|r| r.code);
+        let unchanged =
+            old == code || (code == Some(AttendanceCode::Absent) && old.is_some_and(is_reason));
+        if unchanged {
+            return Ok(());
+        }
+        match (current, code) {
+            (None, Some(c)) => {
+                let id = self.school.record_attendance(lesson, student, c)?;
+                if let Some(r) = self.school.attendance_entry(id) {
+                    self.index.cell_attendance.insert((lesson, student), *r);
+                }
+            }
+            (Some(r), Some(c)) => {
+                self.school.change_attendance(r.id, c)?;
+                self.index.cell_attendance.insert(
+                    (lesson, student),
+                    crate::school::AttendanceRecord { code: c, ..r },
+                );
+            }
+            (Some(r), None) => {
+                self.school.remove_attendance(r.id)?;
+                self.index.cell_attendance.remove(&(lesson, student));
+            }
+            (None, None) => return Ok(()),
+        }
+        self.audit.record(
+            edit,
+            Some(lesson),
+            Some(student),
+            AuditChange::Attendance { old, new: code },
+        );
+        Ok(())
+    }
+
+    /// The class teacher turns an absence into a reason: УП, Б or НП
+    /// (also from one reason to another). Give the reason's source with
+    /// [`Edit::because`].
+    ///
+    /// # Errors
+    /// [`JournalError::InvalidReason`]; [`SchoolError::UnknownLesson`];
+    /// [`crate::access::AccessError`] unless the actor acts as the class
+    /// teacher of the lesson's class; [`JournalError::NotAReason`] for ОТ,
+    /// ОП, ОСВ; [`JournalError::NotAbsent`] without an absence entry.
+    ///
+    /// # Example
+    /// See the journal tests and the `school_week` example.
+    pub fn set_absence_reason(
+        &mut self,
+        edit: &Edit,
+        lesson: LessonId,
+        student: StudentId,
+        reason: AttendanceCode,
+    ) -> Result<(), Error> {
+        Self::check_reason(edit)?;
+        let facts = self.lesson_facts(lesson)?;
+        self.authorize(
+            edit.actor(),
+            Action::SetAbsenceReason { class: facts.class },
+        )?;
+        if !is_reason(reason) {
+            return Err(JournalError::NotAReason { code: reason }.into());
+        }
+        let current = self
+            .index
+            .cell_attendance
+            .get(&(lesson, student))
+            .copied()
+            .filter(|r| r.code == AttendanceCode::Absent || is_reason(r.code))
+            .ok_or(JournalError::NotAbsent { student, lesson })?;
+        if current.code == reason {
+            return Ok(());
+        }
+        self.school.change_attendance(current.id, reason)?;
+        self.index.cell_attendance.insert(
+            (lesson, student),
+            crate::school::AttendanceRecord {
+                code: reason,
+                ..current
+            },
+        );
+        self.audit.record(
+            edit,
+            Some(lesson),
+            Some(student),
+            AuditChange::Attendance {
+                old: Some(current.code),
+                new: Some(reason),
+            },
+        );
+        Ok(())
+    }
+
+    /// Sets (`Some`) or clears (`None`) a lesson's topic.
+    ///
+    /// # Errors
+    /// [`JournalError::InvalidReason`]; [`SchoolError::UnknownLesson`];
+    /// [`crate::access::AccessError`] unless the actor teaches the lesson;
+    /// [`crate::lesson::LessonError`] for an empty or invalid topic.
+    ///
+    /// # Example
+    /// See the `school_week` example.
+    pub fn set_topic(
+        &mut self,
+        edit: &Edit,
+        lesson: LessonId,
+        topic: Option<&str>,
+    ) -> Result<(), Error> {
+        Self::check_reason(edit)?;
+        self.lesson_facts(lesson)?;
+        self.authorize(edit.actor(), Action::EditLesson { lesson })?;
+        let old = self
+            .school
+            .lesson(lesson)
+            .and_then(|l| l.topic().map(str::to_owned));
+        match topic {
+            Some(t) => self.school.set_topic(lesson, t)?,
+            None => self.school.clear_topic(lesson)?,
+        }
+        let new = self
+            .school
+            .lesson(lesson)
+            .and_then(|l| l.topic().map(str::to_owned));
+        if new != old {
+            self.audit
+                .record(edit, Some(lesson), None, AuditChange::Topic { old, new });
+        }
+        Ok(())
+    }
+
+    /// Sets (`Some`) or clears (`None`) a lesson's homework.
+    ///
+    /// # Errors
+    /// [`JournalError::InvalidReason`]; [`SchoolError::UnknownLesson`];
+    /// [`crate::access::AccessError`] unless the actor teaches the lesson;
+    /// [`crate::lesson::LessonError::HomeworkDueBeforeLesson`].
+    ///
+    /// # Example
+    /// See the `school_week` example.
+    pub fn set_homework(
+        &mut self,
+        edit: &Edit,
+        lesson: LessonId,
+        homework: Option<Homework>,
+    ) -> Result<(), Error> {
+        Self::check_reason(edit)?;
+        self.lesson_facts(lesson)?;
+        self.authorize(edit.actor(), Action::EditLesson { lesson })?;
+        let old = self
+            .school
+            .lesson(lesson)
+            .and_then(|l| l.homework().cloned());
+        match &homework {
+            Some(h) => self.school.set_homework(lesson, h.text(), h.due())?,
+            None => self.school.clear_homework(lesson)?,
+        }
+        if homework != old {
+            self.audit.record(
+                edit,
+                Some(lesson),
+                None,
+                AuditChange::Homework { old, new: homework },
+            );
+        }
+        Ok(())
+    }
+
+    /// Assigns work of a type at a lesson, due on `due` (`Some`), or takes
+    /// the assignment back (`None`). A student who attends the lesson and
+    /// has no mark of that type there owes it after the due date when the
+    /// type is mandatory (the diary's overdue work); assessment types make
+    /// the lesson an assessment procedure for the load check.
+    ///
+    /// # Errors
+    /// [`JournalError::InvalidReason`]; [`SchoolError::UnknownLesson`];
+    /// [`crate::access::AccessError`] unless the actor teaches the lesson;
+    /// [`crate::marks::MarkError::UnknownWorkType`];
+    /// [`JournalError::DueBeforeLesson`].
+    ///
+    /// # Example
+    /// See the journal tests.
+    pub fn assign_work(
+        &mut self,
+        edit: &Edit,
+        lesson: LessonId,
+        work_type: &WorkTypeCode,
+        due: Option<NaiveDate>,
+    ) -> Result<(), Error> {
+        Self::check_reason(edit)?;
+        let facts = self.lesson_facts(lesson)?;
+        self.authorize(edit.actor(), Action::EditLesson { lesson })?;
+        self.school.work_types().require(work_type)?;
+        if let Some(due) = due.filter(|d| *d < facts.date) {
+            return Err(JournalError::DueBeforeLesson {
+                lesson,
+                work_type: work_type.clone(),
+                date: facts.date,
+                due,
+            }
+            .into());
+        }
+        let key = (lesson, work_type.clone());
+        let old = self.assigned.get(&key).copied();
+        if old == due {
+            return Ok(());
+        }
+        match due {
+            Some(d) => {
+                self.assigned.insert(key.clone(), d);
+                self.index
+                    .assigned
+                    .entry(facts.class)
+                    .or_default()
+                    .insert(key, d);
+            }
+            None => {
+                self.assigned.remove(&key);
+                if let Some(set) = self.index.assigned.get_mut(&facts.class) {
+                    set.remove(&key);
+                }
+            }
+        }
+        self.audit.record(
+            edit,
+            Some(lesson),
+            None,
+            AuditChange::AssignedWork {
+                work_type: work_type.clone(),
+                old,
+                new: due,
+            },
+        );
+        Ok(())
+    }
+
+    /// The class a student was in during a term: the last enrolment that
+    /// overlaps it.
+    pub(crate) fn class_in_term(
+        &self,
+        student: StudentId,
+        term: &crate::calendar::Term,
+    ) -> Option<ClassId> {
+        self.index
+            .enrolments
+            .get(&student)?
+            .iter()
+            .filter(|e| e.from() <= term.end() && e.to().is_none_or(|to| to >= term.start()))
+            .max_by_key(|e| e.from())
+            .map(|e| e.class())
+    }
+
+    /// Records the teacher's final period mark for a student, subject and
+    /// term (`None` withdraws it). It may differ from the computed mark;
+    /// both are kept, and the audit entry records the computed one at the
+    /// time.
+    ///
+    /// # Errors
+    /// [`JournalError::InvalidReason`]; [`SchoolError::UnknownStudent`],
+    /// [`SchoolError::UnknownSubject`],
+    /// [`crate::calendar::CalendarError::UnknownTerm`];
+    /// [`JournalError::NotEnrolledInTerm`]; [`crate::access::AccessError`]
+    /// unless the actor teaches the subject in the student's class.
+    ///
+    /// # Example
+    /// See the journal tests.
+    pub fn set_final_mark(
+        &mut self,
+        edit: &Edit,
+        student: StudentId,
+        subject: SubjectId,
+        term: &str,
+        mark: Option<PeriodMark>,
+    ) -> Result<(), Error> {
+        Self::check_reason(edit)?;
+        if self.school.student(student).is_none() {
+            return Err(SchoolError::UnknownStudent { student }.into());
+        }
+        if self.school.subject(subject).is_none() {
+            return Err(SchoolError::UnknownSubject { subject }.into());
+        }
+        let term = self.school.calendar().require_term(term)?.clone();
+        let class =
+            self.class_in_term(student, &term)
+                .ok_or_else(|| JournalError::NotEnrolledInTerm {
+                    student,
+                    term: term.code(),
+                })?;
+        self.authorize(edit.actor(), Action::SetPeriodMark { class, subject })?;
+        let computed = self
+            .index
+            .sums(student, term.number(), subject)
+            .period_mark(self.school.period_mark_policy());
+        let key = (student, subject, term.code());
+        let old = self.final_marks.get(&key).map(|f| f.mark);
+        if old == mark {
+            return Ok(());
+        }
+        match mark {
+            Some(m) => {
+                self.final_marks.insert(key, FinalMark { class, mark: m });
+            }
+            None => {
+                self.final_marks.remove(&key);
+            }
+        }
+        self.audit.record(
+            edit,
+            None,
+            Some(student),
+            AuditChange::FinalMark {
+                class,
+                subject,
+                term: term.code(),
+                computed,
+                old,
+                new: mark,
+            },
+        );
+        Ok(())
+    }
+
+    /// Checks that a student exists and attends the lesson (the school's
+    /// rule, from the indexes), with the school's errors.
+    fn require_attends(&self, student: StudentId, facts: &super::LessonFacts) -> Result<(), Error> {
+        if self.school.student(student).is_none() {
+            return Err(SchoolError::UnknownStudent { student }.into());
+        }
+        if self.index.class_on(student, facts.date) != Some(facts.class) {
+            return Err(SchoolError::NotEnrolled {
+                student,
+                class: facts.class,
+                date: facts.date,
+            }
+            .into());
+        }
+        if let Some(subgroup) = facts.subgroup
+            && !self.index.members.contains(&(subgroup, student))
+        {
+            return Err(SchoolError::NotInSubgroup { student, subgroup }.into());
+        }
+        Ok(())
+    }
+}
