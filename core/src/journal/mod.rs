@@ -35,6 +35,10 @@ mod writes;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_diary;
+#[cfg(test)]
+mod tests_properties;
 
 use std::collections::BTreeMap;
 
