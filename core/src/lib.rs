@@ -35,3 +35,8 @@ pub mod target_mark;
 pub mod thematic_plan;
 
 pub use error::Error;
+
+/// The Rust code of the repository README, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

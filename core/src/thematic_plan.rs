@@ -252,7 +252,7 @@ impl TryFrom<PlanFields> for ThematicPlan {
 }
 
 /// A topic put on a lesson by [`ThematicPlan::attach`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TopicAssignment {
     /// The lesson.
     pub lesson: LessonId,
@@ -271,7 +271,7 @@ pub struct TopicAssignment {
 }
 
 /// A topic with hours left over when the lessons ran out.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct UnreachedTopic {
     /// Section number, from 1.
     pub section: u32,
@@ -286,7 +286,7 @@ pub struct UnreachedTopic {
 }
 
 /// The report of attaching a plan to lessons.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PlanAttachment {
     /// The topic of each lesson that got one, in lesson order.
     pub assignments: Vec<TopicAssignment>,

@@ -382,9 +382,12 @@ impl SchoolYear {
         Ok(())
     }
 
-    /// The school days from `from` to `to`, both inclusive, in order.
+    /// The school days from `from` to `to`, both inclusive, in order (only
+    /// days inside the year can be school days).
     pub fn school_days(&self, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
-        from.iter_days()
+        let to = to.min(self.end);
+        from.max(self.start)
+            .iter_days()
             .take_while(|d| *d <= to)
             .filter(|d| self.is_school_day(*d))
             .collect()
@@ -520,6 +523,11 @@ mod tests {
             "calendar.day_off"
         );
         assert_eq!(y.school_days(d(2014, 9, 1), d(2014, 9, 7)).len(), 5);
+        assert_eq!(y.school_days(NaiveDate::MIN, d(2014, 9, 2)).len(), 2);
+        assert!(y.school_days(d(2014, 9, 7), d(2014, 9, 1)).is_empty());
+        let all = y.school_days(NaiveDate::MIN, NaiveDate::MAX);
+        assert_eq!(all.first(), Some(&d(2014, 9, 1)));
+        assert_eq!(all.last(), Some(&d(2015, 5, 29)));
     }
 
     #[test]

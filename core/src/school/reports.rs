@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{AttendanceRecord, MarkRecord, School};
 use crate::Error;
@@ -16,7 +16,7 @@ use crate::organisation::{ClassName, PersonName};
 
 /// A student's marks in one subject over one term, with the weighted
 /// average and the period mark by the school's policy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubjectMarks {
     /// The student.
     pub student: StudentId,
@@ -49,7 +49,7 @@ impl SubjectMarks {
 }
 
 /// A column of a journal page: one lesson.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JournalColumn {
     /// The lesson.
     pub lesson: LessonId,
@@ -68,7 +68,7 @@ pub struct JournalColumn {
 }
 
 /// A cell of a journal page: one student at one lesson.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JournalCell {
     /// The lesson.
     pub lesson: LessonId,
@@ -83,7 +83,7 @@ pub struct JournalCell {
 }
 
 /// A row of a journal page: one student.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JournalRow {
     /// The student.
     pub student: StudentId,
@@ -100,7 +100,7 @@ pub struct JournalRow {
 /// A page of the class journal: one class, one subject, one term; lessons
 /// as columns, students (everyone enrolled at some day of the term, by
 /// name) as rows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JournalPage {
     /// The class.
     pub class: ClassId,

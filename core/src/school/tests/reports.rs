@@ -221,3 +221,26 @@ fn journal_page_follows_enrolments() {
     let b2 = s.journal_page(C5B, MATH, "Q2").unwrap();
     assert!(b2.rows.is_empty());
 }
+
+#[test]
+fn reports_round_trip_through_json() {
+    let mut s = school();
+    let l = lesson(&mut s, d(2014, 9, 2), 1, MATH);
+    s.set_homework(l, "№ 1", d(2014, 9, 3)).unwrap();
+    s.record_mark(l, sid(1), p(4), &wt("answer"), None).unwrap();
+    s.record_attendance(l, sid(2), AttendanceCode::Excused)
+        .unwrap();
+    let page = s.journal_page(C5A, MATH, "Q1").unwrap();
+    let json = serde_json::to_string(&page).unwrap();
+    assert_eq!(
+        serde_json::from_str::<super::super::JournalPage>(&json).unwrap(),
+        page
+    );
+    let marks = s.subject_marks(sid(1), MATH, "Q1").unwrap();
+    let json = serde_json::to_string(&marks).unwrap();
+    assert!(json.contains(r#""average_shown":"4.00""#), "{json}");
+    assert_eq!(
+        serde_json::from_str::<super::super::SubjectMarks>(&json).unwrap(),
+        marks
+    );
+}
