@@ -283,9 +283,10 @@ impl Journal {
             room: lesson.room().map(str::to_owned),
             teacher: lesson.teacher(),
             teacher_name: self
-                .school
-                .teacher(lesson.teacher())
-                .map(|t| t.name().short())
+                .index
+                .teacher_names
+                .get(&lesson.teacher())
+                .cloned()
                 .unwrap_or_default(),
             topic: lesson.topic().map(str::to_owned),
             homework: lesson.homework().cloned(),

@@ -5,7 +5,8 @@
 //! [`Index::build`] rebuilds all of them (on load, after a roster edit),
 //! and each journal write updates the ones it touches.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -18,6 +19,53 @@ use crate::lesson::{Lesson, LessonGroup};
 use crate::marks::{PeriodMark, PeriodMarkPolicy, Points, WorkTypeCode, shown_average};
 use crate::organisation::Enrolment;
 use crate::school::{AttendanceRecord, MarkRecord, School};
+
+/// A fast hasher for the indexes' small id keys (the multiply-rotate
+/// scheme of rustc's `FxHasher`). Ids are assigned by the school or the
+/// host, so hash flooding is not a concern here.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+impl IdHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A hash map keyed by ids.
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<IdHasher>>;
+/// A hash set of ids.
+pub(crate) type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<IdHasher>>;
 
 /// The facts about a lesson the indexes key on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +151,8 @@ pub(crate) struct Index {
     pub(crate) teaching: HashSet<(TeacherId, ClassId, SubjectId)>,
     pub(crate) teaches_class: HashSet<(TeacherId, ClassId)>,
     pub(crate) links: HashSet<(ParentId, StudentId)>,
+    /// Teachers' short names («Сидорова М. П.»).
+    pub(crate) teacher_names: HashMap<TeacherId, String>,
     /// Assigned work per class: lesson and work type → due date.
     pub(crate) assigned: HashMap<ClassId, BTreeMap<(LessonId, WorkTypeCode), NaiveDate>>,
 }
@@ -114,6 +164,11 @@ impl Index {
         assigned: &BTreeMap<(LessonId, WorkTypeCode), NaiveDate>,
     ) -> Index {
         let mut index = Index::default();
+        index.teacher_names = school
+            .teachers()
+            .iter()
+            .map(|t| (t.id(), t.name().short()))
+            .collect();
         index.members.extend(school.membership_records());
         for e in school.enrolment_records() {
             index.enrolments.entry(e.student()).or_default().push(*e);
@@ -252,4 +307,22 @@ impl Index {
 /// The number of the term containing `date`.
 fn term_number(calendar: &SchoolYear, date: NaiveDate) -> Option<u8> {
     calendar.term_of(date).map(|t| t.number())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+
+    use super::*;
+
+    #[test]
+    fn id_hasher_spreads_ids() {
+        let build = BuildHasherDefault::<IdHasher>::default();
+        let hashes: std::collections::BTreeSet<u64> = (0..1000u32)
+            .map(|i| build.hash_one((LessonId::new(i), StudentId::new(i % 7))))
+            .collect();
+        assert_eq!(hashes.len(), 1000);
+        assert_eq!(build.hash_one("homework"), build.hash_one("homework"));
+        assert_ne!(build.hash_one("homework"), build.hash_one("homeworks"));
+    }
 }

@@ -187,7 +187,7 @@ pub(crate) fn fixture() -> (Journal, Lessons) {
 pub(crate) fn assert_index_consistent(journal: &Journal) {
     let rebuilt = Index::build(&journal.school, &journal.assigned);
     let live = &journal.index;
-    let non_empty = |m: &std::collections::HashMap<(StudentId, u8), BTreeMap<SubjectId, Sums>>| {
+    let non_empty = |m: &super::index::HashMap<(StudentId, u8), BTreeMap<SubjectId, Sums>>| {
         m.iter()
             .map(|(k, v)| {
                 let v: BTreeMap<_, _> = v
@@ -198,7 +198,7 @@ pub(crate) fn assert_index_consistent(journal: &Journal) {
                 (*k, v)
             })
             .filter(|(_, v)| !v.is_empty())
-            .collect::<std::collections::HashMap<_, _>>()
+            .collect::<super::index::HashMap<_, _>>()
     };
     assert_eq!(live.lessons, rebuilt.lessons);
     assert_eq!(live.day_lessons, rebuilt.day_lessons);
@@ -208,18 +208,18 @@ pub(crate) fn assert_index_consistent(journal: &Journal) {
         non_empty(&live.student_terms),
         non_empty(&rebuilt.student_terms)
     );
-    let classes = |m: &std::collections::HashMap<(ClassId, u8, SubjectId), Sums>| {
+    let classes = |m: &super::index::HashMap<(ClassId, u8, SubjectId), Sums>| {
         m.iter()
             .filter(|(_, s)| **s != Sums::default())
             .map(|(k, s)| (*k, *s))
-            .collect::<std::collections::HashMap<_, _>>()
+            .collect::<super::index::HashMap<_, _>>()
     };
     assert_eq!(classes(&live.class_terms), classes(&rebuilt.class_terms));
-    let debts = |m: &std::collections::HashMap<StudentId, BTreeMap<MarkId, LessonId>>| {
+    let debts = |m: &super::index::HashMap<StudentId, BTreeMap<MarkId, LessonId>>| {
         m.iter()
             .filter(|(_, v)| !v.is_empty())
             .map(|(k, v)| (*k, v.clone()))
-            .collect::<std::collections::HashMap<_, _>>()
+            .collect::<super::index::HashMap<_, _>>()
     };
     assert_eq!(debts(&live.debts), debts(&rebuilt.debts));
     assert_eq!(
