@@ -163,12 +163,14 @@ impl Index {
         school: &School,
         assigned: &BTreeMap<(LessonId, WorkTypeCode), NaiveDate>,
     ) -> Index {
-        let mut index = Index::default();
-        index.teacher_names = school
-            .teachers()
-            .iter()
-            .map(|t| (t.id(), t.name().short()))
-            .collect();
+        let mut index = Index {
+            teacher_names: school
+                .teachers()
+                .iter()
+                .map(|t| (t.id(), t.name().short()))
+                .collect(),
+            ..Index::default()
+        };
         index.members.extend(school.membership_records());
         for e in school.enrolment_records() {
             index.enrolments.entry(e.student()).or_default().push(*e);
