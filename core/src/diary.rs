@@ -179,7 +179,31 @@ impl Journal {
     /// granted, the student's class teacher, or an administrator.
     ///
     /// # Example
-    /// See the `school_week` example and the journal tests.
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// journal.record_mark(&Edit::new(teacher, at), lesson, pupil, MarkValue::Points(Points::FIVE), &WorkTypeCode::new("answer")?, None)?;
+    /// let week = journal.diary_week(&Actor::student(pupil), pupil, d(9, 17), d(9, 17))?;
+    /// assert_eq!(week.days.len(), 6); // Monday to Saturday
+    /// let monday = &week.days[0].lessons[0];
+    /// assert_eq!((monday.subject_name.as_str(), monday.marks.len()), ("Математика", 1));
+    /// assert_eq!(week.subjects[0].class_average.map(|a| a.to_string()), Some("5.00".into()));
+    /// let e = journal.diary_week(&Actor::student(StudentId::new(2)), pupil, d(9, 17), d(9, 17)).unwrap_err();
+    /// assert_eq!(e.code(), "access.not_own_diary");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn diary_week(
         &self,
         actor: &Actor,

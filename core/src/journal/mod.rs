@@ -177,7 +177,29 @@ impl Journal {
     /// the school's errors of [`School::schedule_lesson`].
     ///
     /// # Example
-    /// See [`Journal`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// let new = NewLesson { date: d(9, 16), shift: Shift::First, slot: 1, group: LessonGroup::Class(class),
+    ///     subject: math, teacher: TeacherId::new(1), room: None };
+    /// let e = journal.schedule_lesson(&Edit::new(teacher, at), new.clone()).unwrap_err();
+    /// assert_eq!(e.code(), "access.role_not_allowed");
+    /// let id = journal.schedule_lesson(&Edit::new(admin, at), new)?;
+    /// assert_eq!(journal.school().lesson(id).map(|l| l.date()), Some(d(9, 16)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn schedule_lesson(&mut self, edit: &Edit, new: NewLesson) -> Result<LessonId, Error> {
         self.authorize(edit.actor(), Action::ManageSchool)?;
         let id = self.school.schedule_lesson(new)?;

@@ -72,7 +72,28 @@ impl Journal {
     /// errors of [`crate::school::School::journal_page`].
     ///
     /// # Example
-    /// See the `school_week` example.
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// journal.record_mark(&Edit::new(teacher, at), lesson, pupil, MarkValue::Points(Points::FIVE), &WorkTypeCode::new("answer")?, None)?;
+    /// let page = journal.journal_page(&teacher, LessonGroup::Class(class), math, "Q1")?;
+    /// assert_eq!(page.rows[0].cells[0].marks.len(), 1);
+    /// let e = journal.journal_page(&Actor::student(pupil), LessonGroup::Class(class), math, "Q1").unwrap_err();
+    /// assert_eq!(e.code(), "access.role_not_allowed");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn journal_page(
         &self,
         actor: &Actor,
@@ -162,7 +183,27 @@ impl Journal {
     /// journal in the subject.
     ///
     /// # Example
-    /// See the journal tests.
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// journal.record_mark(&Edit::new(teacher, at), lesson, pupil, MarkValue::Points(Points::FIVE), &WorkTypeCode::new("answer")?, None)?;
+    /// let rows = journal.class_period_marks(&teacher, class, math, "Q1")?;
+    /// assert_eq!(rows[0].average.map(|a| a.to_string()), Some("5.00".into()));
+    /// assert_eq!(rows[0].computed, PeriodMark::NotAttested); // one mark of the three needed
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn class_period_marks(
         &self,
         actor: &Actor,
@@ -192,7 +233,27 @@ impl Journal {
     /// class's reports (the administrator).
     ///
     /// # Example
-    /// See the journal tests.
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// let rows = journal.school_period_marks(&admin, "Q1")?;
+    /// assert_eq!(rows.len(), 1); // one class, one subject, one student
+    /// assert!(journal.school_period_marks(&teacher, "Q1").is_ok()); // teaches in the only class
+    /// assert!(journal.school_period_marks(&Actor::student(pupil), "Q1").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn school_period_marks(
         &self,
         actor: &Actor,
@@ -226,7 +287,27 @@ impl Journal {
     /// administrator.
     ///
     /// # Example
-    /// See [`Journal`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// journal.set_topic(&Edit::new(teacher, at), lesson, Some("Натуральные числа"))?;
+    /// let trail = journal.audit_of_lesson(&Actor::class_teacher(TeacherId::new(1)), lesson)?;
+    /// assert_eq!((trail[0].seq, trail[0].actor, trail[0].change.kind()), (1, teacher, "topic"));
+    /// assert_eq!(journal.audit_of_lesson(&Actor::student(pupil), lesson).unwrap_err().code(), "access.role_not_allowed");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn audit_of_lesson(
         &self,
         actor: &Actor,
@@ -244,7 +325,26 @@ impl Journal {
     /// class or is an administrator.
     ///
     /// # Example
-    /// See the journal tests.
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// journal.record_mark(&Edit::new(teacher, at), lesson, pupil, MarkValue::Points(Points::FIVE), &WorkTypeCode::new("answer")?, None)?;
+    /// assert_eq!(journal.audit_of_student(&Actor::class_teacher(TeacherId::new(1)), pupil)?.len(), 1);
+    /// assert_eq!(journal.audit_of_student(&teacher, pupil).unwrap_err().code(), "access.role_not_allowed");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn audit_of_student(
         &self,
         actor: &Actor,
@@ -261,7 +361,26 @@ impl Journal {
     /// or an administrator.
     ///
     /// # Example
-    /// See the journal tests.
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// journal.record_mark(&Edit::new(teacher, at), lesson, pupil, MarkValue::Points(Points::FIVE), &WorkTypeCode::new("answer")?, None)?;
+    /// assert_eq!(journal.audit_by_author(&teacher, TeacherId::new(1))?.len(), 1);
+    /// assert_eq!(journal.audit_by_author(&admin, TeacherId::new(1))?[0].actor, teacher);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn audit_by_author(
         &self,
         actor: &Actor,
@@ -330,7 +449,29 @@ impl Journal {
     /// unless the actor may read the student's diary.
     ///
     /// # Example
-    /// See the journal tests.
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// use zhurnal::attendance::AttendanceCode;
+    /// journal.set_attendance(&Edit::new(teacher, at), lesson, pupil, Some(AttendanceCode::Absent))?;
+    /// let summary = journal.student_attendance(&Actor::student(pupil), pupil, d(9, 1), d(9, 30))?;
+    /// assert_eq!(summary.counts.missed.unknown, 1);
+    /// assert_eq!(summary.missed_share.map(|s| s.to_string()), Some("100.00".into()));
+    /// assert_eq!(summary.flagged_months.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn student_attendance(
         &self,
         actor: &Actor,
@@ -354,7 +495,28 @@ impl Journal {
     /// the actor may read the class's reports.
     ///
     /// # Example
-    /// See the journal tests.
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// use zhurnal::attendance::AttendanceCode;
+    /// journal.set_attendance(&Edit::new(teacher, at), lesson, pupil, Some(AttendanceCode::Late))?;
+    /// let class_report = journal.class_attendance(&Actor::class_teacher(TeacherId::new(1)), class, d(9, 1), d(9, 30))?;
+    /// assert_eq!((class_report.totals.lessons, class_report.totals.late), (1, 1));
+    /// assert!(class_report.flagged_students.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn class_attendance(
         &self,
         actor: &Actor,
@@ -397,7 +559,28 @@ impl Journal {
     /// the actor may read the class's reports.
     ///
     /// # Example
-    /// See the journal tests.
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// use zhurnal::assessment_load::{LoadPolicy, LoadRule};
+    /// journal.assign_work(&Edit::new(teacher, at), lesson, &WorkTypeCode::new("control")?, Some(d(9, 15)))?;
+    /// let breaches = journal.assessment_load(&teacher, class, &LoadPolicy::default())?;
+    /// // the only mathematics lesson of the year holds a control work: 100% > 10%
+    /// assert_eq!(breaches.iter().map(|b| b.rule).collect::<Vec<_>>(), [LoadRule::YearShare]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn assessment_load(
         &self,
         actor: &Actor,
@@ -497,7 +680,28 @@ impl Journal {
     /// student's diary.
     ///
     /// # Example
-    /// See the journal tests.
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// use zhurnal::journal::TargetQuery;
+    /// let query = TargetQuery { subject: math, term: "Q1".into(), target: Points::FIVE, value: Points::FIVE,
+    ///     weight: Weight::ONE, today: None };
+    /// // no marks yet: three 5s (the policy's minimum number of marks)
+    /// assert_eq!(journal.what_do_i_need(&Actor::student(pupil), pupil, &query)?.new_marks(), Some(3));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn what_do_i_need(
         &self,
         actor: &Actor,

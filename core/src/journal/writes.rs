@@ -57,7 +57,26 @@ impl Journal {
     /// subgroup).
     ///
     /// # Example
-    /// See [`Journal`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// let control = WorkTypeCode::new("control")?;
+    /// let id = journal.record_mark(&Edit::new(teacher, at), lesson, pupil, MarkValue::Points(Points::FOUR), &control, None)?;
+    /// assert_eq!(journal.school().mark(id).map(|m| m.weight.to_string()), Some("3".into()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn record_mark(
         &mut self,
         edit: &Edit,
@@ -147,7 +166,27 @@ impl Journal {
     /// [`crate::access::AccessError`] unless the actor teaches the lesson.
     ///
     /// # Example
-    /// See [`Journal`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// let id = journal.record_mark(&Edit::new(teacher, at), lesson, pupil, MarkValue::Debt, &WorkTypeCode::new("homework")?, None)?;
+    /// journal.remove_mark(&Edit::new(teacher, at).because("сдал"), id)?;
+    /// assert!(journal.school().mark(id).is_none());
+    /// assert_eq!(journal.audit_of_lesson(&teacher, lesson)?.len(), 2); // given, removed
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn remove_mark(&mut self, edit: &Edit, mark: MarkId) -> Result<(), Error> {
         Self::check_reason(edit)?;
         let old = self.stored_mark(mark)?;
@@ -180,7 +219,27 @@ impl Journal {
     /// [`SchoolError::NotInSubgroup`].
     ///
     /// # Example
-    /// See the journal tests and the `school_week` example.
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// use zhurnal::attendance::AttendanceCode;
+    /// journal.set_attendance(&Edit::new(teacher, at), lesson, pupil, Some(AttendanceCode::Absent))?;
+    /// let e = journal.set_attendance(&Edit::new(teacher, at), lesson, pupil, Some(AttendanceCode::Illness)).unwrap_err();
+    /// assert_eq!(e.code(), "journal.reason_is_for_class_teacher");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn set_attendance(
         &mut self,
         edit: &Edit,
@@ -242,7 +301,30 @@ impl Journal {
     /// ОП, ОСВ; [`JournalError::NotAbsent`] without an absence entry.
     ///
     /// # Example
-    /// See the journal tests and the `school_week` example.
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// use zhurnal::attendance::AttendanceCode;
+    /// journal.set_attendance(&Edit::new(teacher, at), lesson, pupil, Some(AttendanceCode::Absent))?;
+    /// let class_teacher = Actor::class_teacher(TeacherId::new(1));
+    /// journal.set_absence_reason(&Edit::new(class_teacher, at).because("справка"), lesson, pupil, AttendanceCode::Illness)?;
+    /// assert_eq!(journal.school().attendance_of_lesson(lesson)[0].code, AttendanceCode::Illness);
+    /// let e = journal.set_absence_reason(&Edit::new(teacher, at), lesson, pupil, AttendanceCode::Excused).unwrap_err();
+    /// assert_eq!(e.code(), "access.role_not_allowed"); // a subject teacher does not set reasons
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn set_absence_reason(
         &mut self,
         edit: &Edit,
@@ -297,7 +379,27 @@ impl Journal {
     /// [`crate::lesson::LessonError`] for an empty or invalid topic.
     ///
     /// # Example
-    /// See the `school_week` example.
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// journal.set_topic(&Edit::new(teacher, at), lesson, Some("Натуральные числа"))?;
+    /// assert_eq!(journal.school().lesson(lesson).and_then(|l| l.topic()), Some("Натуральные числа"));
+    /// journal.set_topic(&Edit::new(teacher, at), lesson, None)?;
+    /// assert_eq!(journal.audit_of_lesson(&teacher, lesson)?.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn set_topic(
         &mut self,
         edit: &Edit,
@@ -334,7 +436,26 @@ impl Journal {
     /// [`crate::lesson::LessonError::HomeworkDueBeforeLesson`].
     ///
     /// # Example
-    /// See the `school_week` example.
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// journal.set_homework(&Edit::new(teacher, at), lesson, Some(Homework::new("№ 12, 15", d(9, 17))?))?;
+    /// let e = journal.set_homework(&Edit::new(teacher, at), lesson, Some(Homework::new("№ 1", d(9, 1))?)).unwrap_err();
+    /// assert_eq!(e.code(), "lesson.homework_due_before_lesson");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn set_homework(
         &mut self,
         edit: &Edit,
@@ -376,7 +497,27 @@ impl Journal {
     /// [`JournalError::DueBeforeLesson`].
     ///
     /// # Example
-    /// See the journal tests.
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// journal.assign_work(&Edit::new(teacher, at), lesson, &WorkTypeCode::new("independent")?, Some(d(9, 16)))?;
+    /// // Not handed in: overdue in the diary the day after it was due.
+    /// let week = journal.diary_week(&Actor::student(pupil), pupil, d(9, 17), d(9, 17))?;
+    /// assert_eq!(week.overdue.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn assign_work(
         &mut self,
         edit: &Edit,
@@ -460,7 +601,27 @@ impl Journal {
     /// unless the actor teaches the subject in the student's class.
     ///
     /// # Example
-    /// See the journal tests.
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// let five = PeriodMark::Mark(Points::FIVE);
+    /// journal.set_final_mark(&Edit::new(teacher, at), pupil, math, "Q1", Some(five))?;
+    /// let rows = journal.class_period_marks(&teacher, class, math, "Q1")?;
+    /// assert_eq!((rows[0].computed, rows[0].final_mark, rows[0].differs), (PeriodMark::NotAttested, Some(five), true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn set_final_mark(
         &mut self,
         edit: &Edit,
