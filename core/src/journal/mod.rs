@@ -27,10 +27,14 @@
 //! and feeds it through [`Journal::set_parent_grants`]; until it does, the
 //! default grants every linked parent.
 
+mod audit_reads;
 mod error;
 mod index;
+mod lesson_writes;
+mod pages;
 mod reports;
 mod snapshot;
+mod targets;
 mod writes;
 
 #[cfg(test)]
@@ -38,7 +42,11 @@ mod tests;
 #[cfg(test)]
 mod tests_diary;
 #[cfg(test)]
+mod tests_fixture;
+#[cfg(test)]
 mod tests_properties;
+#[cfg(test)]
+mod tests_reports;
 
 use std::collections::BTreeMap;
 
@@ -47,8 +55,9 @@ use serde::{Deserialize, Serialize};
 
 pub use error::JournalError;
 pub(crate) use index::{Index, LessonFacts};
-pub use reports::{PeriodMarkRow, TargetQuery};
+pub use pages::PeriodMarkRow;
 pub use snapshot::{JOURNAL_FORMAT, JOURNAL_VERSION};
+pub use targets::TargetQuery;
 
 use crate::Error;
 use crate::access::{AccessFacts, Action, Actor, ParentGrants, authorize};

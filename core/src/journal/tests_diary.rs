@@ -3,7 +3,7 @@
 
 use chrono::NaiveTime;
 
-use super::tests::*;
+use super::tests_fixture::*;
 use super::*;
 use crate::attendance::AttendanceCode;
 use crate::diary::OverdueKind;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 
-use super::tests::*;
+use super::tests_fixture::*;
 use super::*;
 use crate::attendance::AttendanceCode;
 use crate::audit::{AuditChange, MarkState};
