@@ -1,6 +1,10 @@
 //! A week in class 5А: builds a small school, schedules the lessons of one
 //! week, attaches the mathematics plan, records marks and attendance, and
 //! prints a page of the class journal and one student's period marks.
+//! Then it hands the school to the access-checked journal: the class
+//! teacher gives reasons for absences, a teacher sets independent work,
+//! and it prints an English group's journal page, a parent's view of the
+//! diary week and the audit trail.
 //!
 //! Run with `cargo run --example school_week`. The output is the same on
 //! every run: the "random" marks come from a fixed-seed generator.
@@ -379,6 +383,204 @@ fn main() -> Result<(), Box<dyn Error>> {
             pad(&marks.join(" "), 12),
             pad(&avg, 4),
             subject.period_mark
+        );
+    }
+    println!();
+    journal_and_diary(school)?;
+    Ok(())
+}
+
+/// The journal and the diary over the same school, every call made by
+/// someone: the class teacher, a subject teacher, a parent.
+fn journal_and_diary(school: School) -> Result<(), Box<dyn Error>> {
+    use zhurnal::access::Actor;
+    use zhurnal::audit::{AuditChange, Edit};
+    use zhurnal::journal::Journal;
+
+    let mut journal = Journal::new(school);
+    let at = |d: u32, h: u32| -> Result<chrono::NaiveDateTime, Box<dyn Error>> {
+        date(2014, 9, d)?
+            .and_hms_opt(h, 0, 0)
+            .ok_or_else(|| "no such time".into())
+    };
+    let (monday, saturday) = (date(2014, 9, 15)?, date(2014, 9, 20)?);
+
+    // The class teacher (Сидорова, teacher 1) learns the reasons of the
+    // absences still marked ОТ: an audited edit with its source.
+    let class_teacher = Actor::class_teacher(TeacherId::new(1));
+    let note = Edit::new(class_teacher, at(20, 9)?).because("заявление родителей");
+    for lesson in journal.school().lessons_of_class(CLASS, monday, saturday) {
+        for entry in journal.school().attendance_of_lesson(lesson.id()) {
+            if entry.code == AttendanceCode::Absent {
+                journal.set_absence_reason(
+                    &note,
+                    lesson.id(),
+                    entry.student,
+                    AttendanceCode::Excused,
+                )?;
+            }
+        }
+    }
+
+    // Thursday's mathematics: independent work due on Friday; three
+    // students hand it in, the others present owe it.
+    let math = Actor::teacher(TeacherId::new(1));
+    let thursday = date(2014, 9, 18)?;
+    let independent = WorkTypeCode::new("independent")?;
+    if let Some(lesson) = journal
+        .school()
+        .lessons_of_class_subject(CLASS, MATH, thursday, thursday)
+        .first()
+    {
+        let lesson = lesson.id();
+        journal.assign_work(
+            &Edit::new(math, at(18, 8)?),
+            lesson,
+            &independent,
+            Some(date(2014, 9, 19)?),
+        )?;
+        for student in [1, 2, 3].map(StudentId::new) {
+            let five = MarkValue::Points(Points::FIVE);
+            journal.record_mark(
+                &Edit::new(math, at(19, 15)?),
+                lesson,
+                student,
+                five,
+                &independent,
+                None,
+            )?;
+        }
+    }
+
+    // English group 1's page, read by its teacher; group 2's teacher may
+    // not write in group 1's lesson.
+    let english_1 = Actor::teacher(TeacherId::new(3));
+    let page = journal.journal_page(&english_1, LessonGroup::Subgroup(GROUP_1), ENGLISH, "Q1")?;
+    print_page(journal.school(), &page);
+    if let Some(column) = page.columns.first() {
+        let other = Edit::new(Actor::teacher(TeacherId::new(4)), at(15, 12)?);
+        let five = MarkValue::Points(Points::FIVE);
+        let refused = journal
+            .record_mark(
+                &other,
+                column.lesson,
+                StudentId::new(1),
+                five,
+                &WorkTypeCode::new("answer")?,
+                None,
+            )
+            .err()
+            .map(|e| e.code())
+            .unwrap_or("accepted");
+        println!("Учитель группы 2 ставит оценку в группе 1: {refused}");
+    }
+    println!();
+
+    // The diary week of Гаврилова Полина (student 4) as her father sees it.
+    let student = StudentId::new(4);
+    let father = Actor::parent(ParentId::new(4));
+    let week = journal.diary_week(&father, student, monday, saturday)?;
+    println!(
+        "Дневник: {} · неделя с {}",
+        week.student_name,
+        week.monday.format("%d.%m.%Y")
+    );
+    for day in &week.days {
+        let weekday = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"]
+            [day.date.weekday().num_days_from_monday() as usize];
+        println!("  {weekday} {}", day.date.format("%d.%m"));
+        for l in &day.lessons {
+            let time = match (l.start, l.end) {
+                (Some(s), Some(e)) => format!("{}–{}", s.format("%H:%M"), e.format("%H:%M")),
+                _ => String::new(),
+            };
+            let marks: Vec<String> = l
+                .marks
+                .iter()
+                .map(|m| format!("{} ({}, вес {})", m.value, m.work_type_name, m.weight))
+                .collect();
+            let attendance = l.attendance.map(|a| format!(" [{a}]")).unwrap_or_default();
+            println!(
+                "    {}. {} {} · каб. {} · {}{}",
+                l.slot,
+                time,
+                l.subject_name,
+                l.room.as_deref().unwrap_or("—"),
+                l.teacher_name,
+                attendance
+            );
+            if let Some(topic) = &l.topic {
+                println!("       тема: {topic}");
+            }
+            if let Some(hw) = &l.homework {
+                println!("       ДЗ: {} (к {})", hw.text(), hw.due().format("%d.%m"));
+            }
+            if !marks.is_empty() {
+                println!("       оценки: {}", marks.join(", "));
+            }
+        }
+    }
+    println!("  Долги на {}:", week.today.format("%d.%m"));
+    for w in &week.overdue {
+        println!(
+            "    {} · {} · {} (срок {})",
+            w.subject_name,
+            w.work_type_name,
+            w.date.format("%d.%m"),
+            w.due.format("%d.%m")
+        );
+    }
+    let term = week.term.as_deref().unwrap_or("—");
+    println!("  Итоги ({term}): предмет │ ср. балл │ расчётная │ ср. по классу");
+    for s in &week.subjects {
+        let show = |d: Option<rust_decimal::Decimal>| {
+            d.map(|d| d.to_string()).unwrap_or_else(|| "—".into())
+        };
+        println!(
+            "    {} │ {} │ {} │ {}",
+            pad(&s.subject_name, 16),
+            pad(&show(s.average), 8),
+            pad(&s.period_mark.to_string(), 9),
+            show(s.class_average)
+        );
+    }
+    // A parent of another child is refused.
+    let stranger = Actor::parent(ParentId::new(1));
+    let refused = journal
+        .diary_week(&stranger, student, monday, saturday)
+        .err()
+        .map(|e| e.code())
+        .unwrap_or("accepted");
+    println!("  Родитель другого ученика открывает дневник: {refused}");
+    println!();
+
+    // The audit trail of the student, as the class teacher reads it.
+    println!("Журнал изменений: {}", week.student_name);
+    for e in journal.audit_of_student(&class_teacher, student)? {
+        let what = match &e.change {
+            AuditChange::Attendance { old, new } => format!(
+                "посещаемость {} → {}",
+                old.map(|c| c.to_string()).unwrap_or_else(|| "—".into()),
+                new.map(|c| c.to_string()).unwrap_or_else(|| "—".into())
+            ),
+            AuditChange::Mark { old, new, .. } => format!(
+                "оценка {} → {}",
+                old.as_ref()
+                    .map(|m| m.value.to_string())
+                    .unwrap_or_else(|| "—".into()),
+                new.as_ref()
+                    .map(|m| m.value.to_string())
+                    .unwrap_or_else(|| "—".into())
+            ),
+            other => other.kind().to_owned(),
+        };
+        println!(
+            "  #{} {} {} · {} · {}",
+            e.seq,
+            e.at.format("%d.%m %H:%M"),
+            e.actor,
+            what,
+            e.reason.as_deref().unwrap_or("")
         );
     }
     Ok(())

@@ -1,8 +1,11 @@
 //! The crate-wide error: one variant per concept, each with a stable code.
 
+use crate::access::AccessError;
 use crate::activation::ActivationError;
+use crate::assessment_load::LoadError;
 use crate::attendance::AttendanceError;
 use crate::calendar::CalendarError;
+use crate::journal::JournalError;
 use crate::lesson::LessonError;
 use crate::marks::MarkError;
 use crate::organisation::OrganisationError;
@@ -37,6 +40,16 @@ pub enum Error {
     /// An activation metrics error.
     #[error(transparent)]
     Metrics(#[from] MetricsError),
+    /// A journal rule: attendance reasons, assigned work, final marks,
+    /// journal snapshots.
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+    /// A refused action: the actor may not do it.
+    #[error(transparent)]
+    Access(#[from] AccessError),
+    /// An invalid assessment-load policy.
+    #[error(transparent)]
+    Load(#[from] LoadError),
     /// A calendar error: school year, terms, holidays, slots, school days.
     #[error(transparent)]
     Calendar(#[from] CalendarError),
@@ -70,6 +83,9 @@ impl Error {
             Error::Application(e) => e.code(),
             Error::Credential(e) => e.code(),
             Error::Metrics(e) => e.code(),
+            Error::Access(e) => e.code(),
+            Error::Journal(e) => e.code(),
+            Error::Load(e) => e.code(),
             Error::Calendar(e) => e.code(),
             Error::Organisation(e) => e.code(),
             Error::Lesson(e) => e.code(),

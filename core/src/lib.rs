@@ -15,17 +15,24 @@
 //! Averages and shares are exact decimals rounded HALF-UP to two places
 //! ([`rounding`]); dates are [`chrono::NaiveDate`] civil dates.
 
+pub mod access;
 pub mod activation;
+pub mod assessment_load;
 pub mod attendance;
+pub mod attendance_summary;
+pub mod audit;
 pub mod calendar;
+pub mod diary;
 mod error;
 pub mod ids;
+pub mod journal;
 pub mod lesson;
 pub mod marks;
 pub mod organisation;
 pub mod rollout;
 pub mod rounding;
 pub mod school;
+pub mod target_mark;
 pub mod thematic_plan;
 
 pub use error::Error;

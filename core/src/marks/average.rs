@@ -44,6 +44,29 @@ impl WeightedAverage {
         self.highest = Some(self.highest.map_or(mark, |h| h.max(mark)));
     }
 
+    /// Adds `times` marks of the same value and weight at once (what "what
+    /// do I need" asks about); the mark count saturates at `u32::MAX`.
+    ///
+    /// # Example
+    /// ```
+    /// use zhurnal::marks::{Points, Weight, WeightedAverage};
+    /// let mut avg = WeightedAverage::of([(Points::THREE, Weight::ONE)]);
+    /// avg.add_many(Points::FIVE, Weight::ONE, 3);
+    /// assert_eq!(avg.count(), 4);
+    /// assert_eq!(avg.shown().map(|a| a.to_string()), Some("4.50".into()));
+    /// ```
+    pub fn add_many(&mut self, mark: Points, weight: Weight, times: u32) {
+        if times == 0 {
+            return;
+        }
+        let total_weight = weight.get() * Decimal::from(times);
+        self.weighted_sum += Decimal::from(mark.get()) * total_weight;
+        self.weight_sum += total_weight;
+        self.count = self.count.saturating_add(times);
+        self.lowest = Some(self.lowest.map_or(mark, |l| l.min(mark)));
+        self.highest = Some(self.highest.map_or(mark, |h| h.max(mark)));
+    }
+
     /// The average of `marks`.
     pub fn of(marks: impl IntoIterator<Item = (Points, Weight)>) -> WeightedAverage {
         let mut avg = WeightedAverage::new();
@@ -140,6 +163,19 @@ mod tests {
         assert_eq!(a.count(), 3);
         assert_eq!(a.lowest(), Some(Points::THREE));
         assert_eq!(a.highest(), Some(Points::FIVE));
+    }
+
+    #[test]
+    fn add_many_is_repeated_add() {
+        let mut one_by_one = WeightedAverage::of([(Points::TWO, w("3"))]);
+        let mut at_once = one_by_one;
+        for _ in 0..7 {
+            one_by_one.add(Points::FOUR, w("1.5"));
+        }
+        at_once.add_many(Points::FOUR, w("1.5"), 7);
+        assert_eq!(one_by_one, at_once);
+        at_once.add_many(Points::FIVE, w("1"), 0);
+        assert_eq!(one_by_one, at_once);
     }
 
     #[test]

@@ -30,6 +30,7 @@ mod error;
 mod journal;
 mod queries;
 mod records;
+mod records_view;
 mod reports;
 mod roster;
 mod snapshot;

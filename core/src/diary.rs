@@ -1,0 +1,459 @@
+//! The student's diary: a week of lessons with marks and attendance,
+//! overdue work, and the term's averages and period marks per subject.
+//!
+//! [`Journal::diary_week`] builds it from the journal's indexes (lessons by
+//! class and day, marks and attendance by lesson and student, running sums
+//! per student and per class), so a week costs the same in September and
+//! in May.
+//!
+//! - **Days**: the study days of the week (Monday to Friday or Saturday by
+//!   the calendar), each with the lessons the student attends in journal
+//!   order: lesson number and time, subject, room, teacher, topic,
+//!   homework with its due date, marks with work type and weight, and the
+//!   attendance code.
+//! - **Overdue work**, as of `today`: debts («точка») given at lessons up
+//!   to today, and work of a mandatory type assigned at a lesson the
+//!   student attends ([`Journal::assign_work`]), due before today, with no
+//!   mark of that type for the student at that lesson (students exempt
+//!   from the lesson, ОСВ, owe nothing).
+//! - **Subjects**: for the term of the week, each subject the student has
+//!   that week or has marks in this term: the weighted average as shown,
+//!   the period mark computed by the school's policy, the teacher's final
+//!   mark if set, and the class average: the weighted average of all the
+//!   class's five-point marks in the subject this term.
+
+use chrono::{Datelike, Days, NaiveDate, NaiveTime};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+use crate::access::{Action, Actor};
+use crate::attendance::AttendanceCode;
+use crate::calendar::Shift;
+use crate::ids::{ClassId, LessonId, MarkId, StudentId, SubjectId, TeacherId};
+use crate::journal::Journal;
+use crate::lesson::Homework;
+use crate::marks::{MarkValue, PeriodMark, Weight, WorkTypeCode};
+use crate::organisation::PersonName;
+use crate::school::SchoolError;
+
+/// A mark as the diary shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiaryMark {
+    /// The mark's id.
+    pub mark: MarkId,
+    /// The value.
+    pub value: MarkValue,
+    /// The kind of work.
+    pub work_type: WorkTypeCode,
+    /// The kind of work's name («Контрольная работа»).
+    pub work_type_name: String,
+    /// The weight.
+    pub weight: Weight,
+}
+
+/// A lesson in the diary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiaryLesson {
+    /// The lesson.
+    pub lesson: LessonId,
+    /// The shift.
+    pub shift: Shift,
+    /// The lesson number.
+    pub slot: u8,
+    /// Start time, from the bell schedule.
+    pub start: Option<NaiveTime>,
+    /// End time.
+    pub end: Option<NaiveTime>,
+    /// The subject.
+    pub subject: SubjectId,
+    /// The subject's name.
+    pub subject_name: String,
+    /// The room.
+    pub room: Option<String>,
+    /// The teacher.
+    pub teacher: TeacherId,
+    /// The teacher's short name («Сидорова М. П.»).
+    pub teacher_name: String,
+    /// The topic.
+    pub topic: Option<String>,
+    /// The homework and its due date.
+    pub homework: Option<Homework>,
+    /// The student's marks at the lesson.
+    pub marks: Vec<DiaryMark>,
+    /// The student's attendance code (none: present).
+    pub attendance: Option<AttendanceCode>,
+}
+
+/// A day of the diary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiaryDay {
+    /// The date.
+    pub date: NaiveDate,
+    /// The holiday's name, when the day is in holidays.
+    pub holiday: Option<String>,
+    /// The lessons, in order.
+    pub lessons: Vec<DiaryLesson>,
+}
+
+/// Why work is overdue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OverdueKind {
+    /// A debt mark («точка»).
+    Debt,
+    /// Mandatory work past its due date without a mark.
+    Missing,
+}
+
+/// A piece of overdue work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OverdueWork {
+    /// Why.
+    pub kind: OverdueKind,
+    /// The lesson the work belongs to.
+    pub lesson: LessonId,
+    /// The lesson's date.
+    pub date: NaiveDate,
+    /// The subject.
+    pub subject: SubjectId,
+    /// The subject's name.
+    pub subject_name: String,
+    /// The kind of work.
+    pub work_type: WorkTypeCode,
+    /// The kind of work's name.
+    pub work_type_name: String,
+    /// When it was due (for a debt: the lesson's date).
+    pub due: NaiveDate,
+}
+
+/// A subject's standing in the term.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiarySubject {
+    /// The subject.
+    pub subject: SubjectId,
+    /// Its name.
+    pub subject_name: String,
+    /// The student's weighted average as shown.
+    pub average: Option<Decimal>,
+    /// How many five-point marks.
+    pub marks_counted: u32,
+    /// The period mark computed by the policy.
+    pub period_mark: PeriodMark,
+    /// The teacher's final mark, if set.
+    pub final_mark: Option<PeriodMark>,
+    /// The class's weighted average over all its marks in the subject.
+    pub class_average: Option<Decimal>,
+}
+
+/// A student's diary week.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiaryWeek {
+    /// The student.
+    pub student: StudentId,
+    /// Their name.
+    pub student_name: PersonName,
+    /// Their class in that week (on its first day in a class).
+    pub class: Option<ClassId>,
+    /// The Monday of the week.
+    pub monday: NaiveDate,
+    /// The date overdue work is judged on.
+    pub today: NaiveDate,
+    /// The study days.
+    pub days: Vec<DiaryDay>,
+    /// Overdue work, by date.
+    pub overdue: Vec<OverdueWork>,
+    /// The term of the week (its code), if any day is in a term.
+    pub term: Option<String>,
+    /// The subjects' standing in that term, by name.
+    pub subjects: Vec<DiarySubject>,
+}
+
+impl Journal {
+    /// The diary week containing `date` for `student`, with overdue work as
+    /// of `today`. See the [module documentation](crate::diary).
+    ///
+    /// # Errors
+    /// [`SchoolError::UnknownStudent`]; [`crate::access::AccessError`]
+    /// unless the actor is the student, a linked parent whose access is
+    /// granted, the student's class teacher, or an administrator.
+    ///
+    /// # Example
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, marks::*, organisation::*, school::School};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, Some(TeacherId::new(1))))?;
+    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(1, 2)))?;
+    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
+    /// # let lesson = school.schedule_lesson(NewLesson { date: d(9, 15), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
+    /// # let mut journal = Journal::new(school);
+    /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
+    /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
+    /// # let admin = Actor::administrator(TeacherId::new(9));
+    /// journal.record_mark(&Edit::new(teacher, at), lesson, pupil, MarkValue::Points(Points::FIVE), &WorkTypeCode::new("answer")?, None)?;
+    /// let week = journal.diary_week(&Actor::student(pupil), pupil, d(9, 17), d(9, 17))?;
+    /// assert_eq!(week.days.len(), 6); // Monday to Saturday
+    /// let monday = &week.days[0].lessons[0];
+    /// assert_eq!((monday.subject_name.as_str(), monday.marks.len()), ("Математика", 1));
+    /// assert_eq!(week.subjects[0].class_average.map(|a| a.to_string()), Some("5.00".into()));
+    /// let e = journal.diary_week(&Actor::student(StudentId::new(2)), pupil, d(9, 17), d(9, 17)).unwrap_err();
+    /// assert_eq!(e.code(), "access.not_own_diary");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn diary_week(
+        &self,
+        actor: &Actor,
+        student: StudentId,
+        date: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<DiaryWeek, Error> {
+        let name = self
+            .school
+            .student(student)
+            .ok_or(SchoolError::UnknownStudent { student })?
+            .name()
+            .clone();
+        self.authorize(actor, Action::ReadDiary { student })?;
+        let calendar = self.school.calendar();
+        let back = u64::from(date.weekday().num_days_from_monday());
+        let monday = date.checked_sub_days(Days::new(back)).unwrap_or(date);
+        let mut days = Vec::with_capacity(6);
+        let mut class = None;
+        let mut term = None;
+        let mut week_subjects: Vec<SubjectId> = Vec::new();
+        for date in monday.iter_days().take(7) {
+            if !calendar.study_week().is_study_day(date.weekday()) {
+                continue;
+            }
+            if term.is_none() {
+                term = calendar.term_of(date);
+            }
+            let day_class = self.index.class_on(student, date);
+            class = class.or(day_class);
+            let mut lessons = Vec::new();
+            let ids = day_class.and_then(|c| self.index.day_lessons.get(&(c, date)));
+            for id in ids.into_iter().flatten() {
+                let Some(facts) = self.index.lessons.get(id) else {
+                    continue;
+                };
+                if !self.index.attends(student, facts) {
+                    continue;
+                }
+                if let Some(lesson) = self.diary_lesson(*id, student) {
+                    if !week_subjects.contains(&lesson.subject) {
+                        week_subjects.push(lesson.subject);
+                    }
+                    lessons.push(lesson);
+                }
+            }
+            days.push(DiaryDay {
+                date,
+                holiday: calendar.holiday_on(date).map(|h| h.name().to_owned()),
+                lessons,
+            });
+        }
+        let subjects = match term {
+            Some(t) => self.diary_subjects(student, class, t, &week_subjects),
+            None => Vec::new(),
+        };
+        Ok(DiaryWeek {
+            student,
+            student_name: name,
+            class,
+            monday,
+            today,
+            days,
+            overdue: self.overdue(student, today),
+            term: term.map(|t| t.code()),
+            subjects,
+        })
+    }
+
+    fn diary_lesson(&self, id: LessonId, student: StudentId) -> Option<DiaryLesson> {
+        let lesson = self.school.lesson(id)?;
+        let slot = self.school.calendar().slot(lesson.shift(), lesson.slot());
+        let catalogue = self.school.work_types();
+        let marks = self
+            .index
+            .cell_marks
+            .get(&(id, student))
+            .map(|list| {
+                list.iter()
+                    .map(|m| DiaryMark {
+                        mark: m.id,
+                        value: m.value,
+                        work_type: m.work_type.clone(),
+                        work_type_name: catalogue
+                            .get(&m.work_type)
+                            .map(|w| w.name().to_owned())
+                            .unwrap_or_default(),
+                        weight: m.weight,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(DiaryLesson {
+            lesson: id,
+            shift: lesson.shift(),
+            slot: lesson.slot(),
+            start: slot.map(|s| s.start()),
+            end: slot.map(|s| s.end()),
+            subject: lesson.subject(),
+            subject_name: self.subject_name(lesson.subject()),
+            room: lesson.room().map(str::to_owned),
+            teacher: lesson.teacher(),
+            teacher_name: self
+                .index
+                .teacher_names
+                .get(&lesson.teacher())
+                .cloned()
+                .unwrap_or_default(),
+            topic: lesson.topic().map(str::to_owned),
+            homework: lesson.homework().cloned(),
+            marks,
+            attendance: self
+                .index
+                .cell_attendance
+                .get(&(id, student))
+                .map(|a| a.code),
+        })
+    }
+
+    fn subject_name(&self, subject: SubjectId) -> String {
+        self.school
+            .subject(subject)
+            .map(|s| s.name().to_owned())
+            .unwrap_or_default()
+    }
+
+    fn diary_subjects(
+        &self,
+        student: StudentId,
+        class: Option<ClassId>,
+        term: &crate::calendar::Term,
+        week_subjects: &[SubjectId],
+    ) -> Vec<DiarySubject> {
+        let policy = self.school.period_mark_policy();
+        let number = term.number();
+        let mut subjects: Vec<SubjectId> = week_subjects.to_vec();
+        if let Some(with_marks) = self.index.student_terms.get(&(student, number)) {
+            for s in with_marks.keys() {
+                if !subjects.contains(s) {
+                    subjects.push(*s);
+                }
+            }
+        }
+        let code = term.code();
+        let mut out: Vec<DiarySubject> = subjects
+            .into_iter()
+            .map(|subject| {
+                let sums = self.index.sums(student, number, subject);
+                let class_sums = class
+                    .and_then(|c| self.index.class_terms.get(&(c, number, subject)))
+                    .copied()
+                    .unwrap_or_default();
+                DiarySubject {
+                    subject,
+                    subject_name: self.subject_name(subject),
+                    average: sums.shown(),
+                    marks_counted: sums.count(),
+                    period_mark: sums.period_mark(policy),
+                    final_mark: self
+                        .final_marks
+                        .get(&(student, subject, code.clone()))
+                        .map(|f| f.mark),
+                    class_average: class_sums.shown(),
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            a.subject_name
+                .cmp(&b.subject_name)
+                .then(a.subject.cmp(&b.subject))
+        });
+        out
+    }
+
+    fn overdue(&self, student: StudentId, today: NaiveDate) -> Vec<OverdueWork> {
+        let catalogue = self.school.work_types();
+        let type_name = |code: &WorkTypeCode| {
+            catalogue
+                .get(code)
+                .map(|w| w.name().to_owned())
+                .unwrap_or_default()
+        };
+        let mut out = Vec::new();
+        for (mark, lesson) in self.index.debts.get(&student).into_iter().flatten() {
+            let Some(facts) = self.index.lessons.get(lesson) else {
+                continue;
+            };
+            let record = self
+                .index
+                .cell_marks
+                .get(&(*lesson, student))
+                .and_then(|list| list.iter().find(|m| m.id == *mark));
+            if let Some(m) = record.filter(|_| facts.date <= today) {
+                out.push(OverdueWork {
+                    kind: OverdueKind::Debt,
+                    lesson: *lesson,
+                    date: facts.date,
+                    subject: facts.subject,
+                    subject_name: self.subject_name(facts.subject),
+                    work_type: m.work_type.clone(),
+                    work_type_name: type_name(&m.work_type),
+                    due: facts.date,
+                });
+            }
+        }
+        let mut classes: Vec<ClassId> = self
+            .index
+            .enrolments
+            .get(&student)
+            .map(|l| l.iter().map(|e| e.class()).collect())
+            .unwrap_or_default();
+        classes.dedup();
+        for class in classes {
+            for ((lesson, work_type), due) in self.index.assigned.get(&class).into_iter().flatten()
+            {
+                if *due >= today || !catalogue.get(work_type).is_some_and(|w| w.is_mandatory()) {
+                    continue;
+                }
+                let Some(facts) = self.index.lessons.get(lesson) else {
+                    continue;
+                };
+                if !self.index.attends(student, facts) {
+                    continue;
+                }
+                let exempt = self
+                    .index
+                    .cell_attendance
+                    .get(&(*lesson, student))
+                    .is_some_and(|a| a.code == AttendanceCode::Exempt);
+                let marked = self
+                    .index
+                    .cell_marks
+                    .get(&(*lesson, student))
+                    .is_some_and(|list| list.iter().any(|m| &m.work_type == work_type));
+                if exempt || marked {
+                    continue;
+                }
+                out.push(OverdueWork {
+                    kind: OverdueKind::Missing,
+                    lesson: *lesson,
+                    date: facts.date,
+                    subject: facts.subject,
+                    subject_name: self.subject_name(facts.subject),
+                    work_type: work_type.clone(),
+                    work_type_name: type_name(work_type),
+                    due: *due,
+                });
+            }
+        }
+        out.sort_by(|a, b| (a.date, a.lesson, &a.work_type).cmp(&(b.date, b.lesson, &b.work_type)));
+        out
+    }
+}
