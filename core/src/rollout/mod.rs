@@ -15,7 +15,7 @@
 //!   curve and a linear [`Projection`], all through the one rule of
 //!   [`crate::activation`].
 
-mod access;
+mod accounts;
 mod application;
 mod application_error;
 mod consent;

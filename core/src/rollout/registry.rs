@@ -16,6 +16,7 @@ use super::consent::Consent;
 use super::credentials::Account;
 use super::lookup::OrgLookup;
 use super::{ApplicationError, HashParams};
+use crate::access::ParentGrants;
 use crate::ids::{ApplicationId, StudentId, TeacherId};
 use crate::school::School;
 
@@ -201,6 +202,34 @@ impl ApplicationRegistry {
         self.applications
             .iter()
             .any(|a| a.applicant() == holder && a.student() == student && a.gives_access_on(date))
+    }
+
+    /// The parents' diary access on `date`, to feed a journal with
+    /// [`crate::journal::Journal::set_parent_grants`]: exactly the (parent,
+    /// student) pairs with an application approved (or later) whose consent
+    /// is in force. A parent without such an application is refused.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::rollout::demo::{DemoConfig, demo_rollout};
+    /// let demo = demo_rollout(&DemoConfig::tiny(7))?;
+    /// let day = NaiveDate::from_ymd_opt(2014, 12, 1).unwrap();
+    /// let grants = demo.registry.parent_grants(day);
+    /// assert!(grants.is_explicit());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parent_grants(&self, date: NaiveDate) -> ParentGrants {
+        ParentGrants::only(
+            self.applications
+                .iter()
+                .filter_map(|a| match a.applicant() {
+                    Applicant::Parent(parent) if a.gives_access_on(date) => {
+                        Some((parent, a.student()))
+                    }
+                    _ => None,
+                }),
+        )
     }
 
     /// The applications submitted on or before `date` ("who applied").
