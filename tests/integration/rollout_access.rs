@@ -1,6 +1,8 @@
 //! The application registry decides which parents may read a diary: only a
 //! parent with an approved application whose consent is in force.
 
+#![allow(clippy::unwrap_used)] // test code: helpers outside #[test] functions too
+
 use chrono::NaiveDate;
 use zhurnal::access::Actor;
 use zhurnal::journal::Journal;
