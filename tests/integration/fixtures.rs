@@ -7,6 +7,8 @@
 //! value's own message; a record that breaks a rule of the school (a lesson
 //! on a holiday, a mark before enrolment) is refused with that rule's code.
 
+#![allow(clippy::panic)] // test code: helpers outside #[test] functions too
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
