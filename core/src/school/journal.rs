@@ -64,7 +64,7 @@ impl School {
         let lesson = Lesson::new(id, new)?;
         self.check_lesson(&lesson)?;
         let next = after(self.next_lesson, "lesson")?;
-        self.lessons.insert(id, lesson);
+        self.insert_lesson(lesson);
         self.next_lesson = next;
         Ok(id)
     }
@@ -85,9 +85,8 @@ impl School {
         self.require_subject(lesson.subject())?;
         self.require_teacher(lesson.teacher())?;
         for other in self
-            .lessons
-            .values()
-            .filter(|o| o.id() != lesson.id() && o.date() == lesson.date())
+            .lessons_on(lesson.date())
+            .filter(|o| o.id() != lesson.id())
         {
             let at_same_time = self
                 .calendar
@@ -299,7 +298,7 @@ impl School {
             updated.push(lesson);
         }
         for lesson in updated {
-            self.lessons.insert(lesson.id(), lesson);
+            self.insert_lesson(lesson);
         }
         Ok(report)
     }
@@ -492,7 +491,7 @@ impl School {
         };
         self.check_attendance(&record)?;
         let next = after(self.next_attendance, "attendance")?;
-        self.attendance.insert(record.id, record);
+        self.insert_attendance(record);
         self.next_attendance = next;
         Ok(record.id)
     }
@@ -503,15 +502,15 @@ impl School {
         let lesson = self.require_lesson(record.lesson)?;
         self.require_student(record.student)?;
         self.check_attends(record.student, lesson)?;
-        if let Some(existing) = self
-            .attendance
-            .values()
-            .find(|a| a.id != record.id && a.lesson == record.lesson && a.student == record.student)
+        if let Some(&existing) = self
+            .attendance_cells
+            .get(&(record.lesson, record.student))
+            .filter(|&&id| id != record.id)
         {
             return Err(SchoolError::AttendanceAlreadyRecorded {
                 student: record.student,
                 lesson: record.lesson,
-                entry: existing.id,
+                entry: existing,
             }
             .into());
         }
@@ -562,9 +561,12 @@ impl School {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn remove_attendance(&mut self, entry: AttendanceId) -> Result<AttendanceRecord, Error> {
-        Ok(self
+        let record = self
             .attendance
             .remove(&entry)
-            .ok_or(SchoolError::UnknownAttendance { entry })?)
+            .ok_or(SchoolError::UnknownAttendance { entry })?;
+        self.attendance_cells
+            .remove(&(record.lesson, record.student));
+        Ok(record)
     }
 }

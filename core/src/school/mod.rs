@@ -37,6 +37,7 @@ mod snapshot;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use error::SchoolError;
@@ -117,6 +118,10 @@ pub struct School {
     lessons: BTreeMap<LessonId, Lesson>,
     marks: BTreeMap<MarkId, MarkRecord>,
     attendance: BTreeMap<AttendanceId, AttendanceRecord>,
+    /// Index: the lessons of each day (clash checks look at one day only).
+    lesson_days: BTreeMap<NaiveDate, BTreeSet<LessonId>>,
+    /// Index: the attendance entry of each (lesson, student).
+    attendance_cells: BTreeMap<(LessonId, StudentId), AttendanceId>,
     next_lesson: u32,
     next_mark: u32,
     next_attendance: u32,
@@ -143,10 +148,39 @@ impl School {
             lessons: BTreeMap::new(),
             marks: BTreeMap::new(),
             attendance: BTreeMap::new(),
+            lesson_days: BTreeMap::new(),
+            attendance_cells: BTreeMap::new(),
             next_lesson: 1,
             next_mark: 1,
             next_attendance: 1,
         }
+    }
+}
+
+impl School {
+    /// Stores a checked lesson and keeps the day index.
+    fn insert_lesson(&mut self, lesson: Lesson) {
+        self.lesson_days
+            .entry(lesson.date())
+            .or_default()
+            .insert(lesson.id());
+        self.lessons.insert(lesson.id(), lesson);
+    }
+
+    /// Stores a checked attendance entry and keeps the cell index.
+    fn insert_attendance(&mut self, record: AttendanceRecord) {
+        self.attendance_cells
+            .insert((record.lesson, record.student), record.id);
+        self.attendance.insert(record.id, record);
+    }
+
+    /// The lessons on `date`, through the day index.
+    fn lessons_on(&self, date: NaiveDate) -> impl Iterator<Item = &Lesson> {
+        self.lesson_days
+            .get(&date)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.lessons.get(id))
     }
 }
 

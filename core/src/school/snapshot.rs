@@ -198,7 +198,7 @@ impl TryFrom<SchoolSnapshot> for School {
                 return Err(duplicate(lesson.id()));
             }
             school.check_lesson(&lesson)?;
-            school.lessons.insert(lesson.id(), lesson);
+            school.insert_lesson(lesson);
         }
         for mark in d.marks {
             if school.marks.contains_key(&mark.id) {
@@ -212,7 +212,7 @@ impl TryFrom<SchoolSnapshot> for School {
                 return Err(duplicate(entry.id));
             }
             school.check_attendance(&entry)?;
-            school.attendance.insert(entry.id, entry);
+            school.insert_attendance(entry);
         }
         check_counter(
             "lesson",
