@@ -14,6 +14,23 @@
 //!
 //! Averages and shares are exact decimals rounded HALF-UP to two places
 //! ([`rounding`]); dates are [`chrono::NaiveDate`] civil dates.
+//!
+//! ## Where things are
+//!
+//! | concept | module |
+//! |---|---|
+//! | school year, terms, holidays, bell schedule | [`calendar`] |
+//! | school, classes (`5А`), subgroups, subjects, people, enrolment | [`organisation`] |
+//! | lessons, topics, homework; the thematic plan (КТП) | [`lesson`], [`thematic_plan`] |
+//! | marks, work types and weights, averages, period marks | [`marks`] |
+//! | attendance codes and summaries | [`attendance`], [`attendance_summary`] |
+//! | the school aggregate and its snapshot | [`school`] |
+//! | the class journal with access checks and the audit trail | [`journal`], [`access`], [`audit`] |
+//! | the student's diary week; "what do I need" | [`diary`], [`target_mark`] |
+//! | assessment-load check (СК-228/03, 01-169/08-01) | [`assessment_load`] |
+//! | applications, consent, logins, activation, the rollout plan and report | [`rollout`] |
+//! | the activation rule (share, target bands, checkpoints) | [`activation`] |
+//! | every error, with a stable code | [`Error`] |
 
 pub mod access;
 pub mod activation;
