@@ -10,7 +10,7 @@ impl Journal {
     /// The audit trail of a lesson, oldest first.
     ///
     /// # Errors
-    /// [`SchoolError::UnknownLesson`]; [`crate::access::AccessError`]
+    /// [`crate::school::SchoolError::UnknownLesson`]; [`crate::access::AccessError`]
     /// unless the actor teaches the lesson, leads its class, or is an
     /// administrator.
     ///
