@@ -46,6 +46,7 @@ pub mod journal;
 pub mod lesson;
 pub mod marks;
 pub mod organisation;
+mod random;
 pub mod rollout;
 pub mod rounding;
 pub mod school;

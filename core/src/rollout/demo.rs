@@ -36,6 +36,7 @@ use crate::organisation::{
     Class, ClassName, Enrolment, Parent, ParentLink, PersonName, RelationKind, SchoolInfo, Student,
     Teacher,
 };
+use crate::random::SplitMix64;
 use crate::school::School;
 
 mod names;
@@ -96,29 +97,14 @@ pub struct DemoRollout {
     pub plan: RolloutPlan,
 }
 
-/// SplitMix64: a small, fast, well-mixed generator; ample for demo data.
-struct SplitMix64(u64);
+/// Percent chances on the shared generator.
+trait Percent {
+    fn chance(&mut self, percent: u64) -> bool;
+}
 
-impl SplitMix64 {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (0 for `n == 0`).
-    fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next_u64() % n }
-    }
-
+impl Percent for SplitMix64 {
     fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-
-    fn index(&mut self, len: usize) -> usize {
-        usize::try_from(self.below(len as u64)).unwrap_or(0)
+        self.chance_per_mille(percent * 10)
     }
 }
 
@@ -167,7 +153,7 @@ pub fn demo_school(config: &DemoConfig) -> Result<School, Error> {
 }
 
 fn generate_roster(config: &DemoConfig) -> Result<(School, SplitMix64), Error> {
-    let mut rng = SplitMix64(config.seed ^ 0x5EED_0017);
+    let mut rng = SplitMix64::new(config.seed ^ 0x5EED_0017);
     let per_class = config.students_per_class.clamp(1, 40);
     let grades = config.grades.clamp(1, 11);
     let info = SchoolInfo::new(SchoolId::new(17), "МКОУ «Гимназия № 17» г. Черкесска")?;
