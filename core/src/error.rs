@@ -2,6 +2,7 @@
 
 use crate::activation::ActivationError;
 use crate::marks::MarkError;
+use crate::region::RegionError;
 
 /// Any error of zhurnal. Each concept has its own error enum; this one
 /// wraps them so a host can handle all of them in one place.
@@ -18,6 +19,10 @@ pub enum Error {
     /// An activation target error.
     #[error(transparent)]
     Activation(#[from] ActivationError),
+    /// A region report or generator error (malformed bulk CSV, I/O,
+    /// invalid report parameters).
+    #[error(transparent)]
+    Region(#[from] RegionError),
 }
 
 impl Error {
@@ -26,6 +31,7 @@ impl Error {
         match self {
             Error::Mark(e) => e.code(),
             Error::Activation(e) => e.code(),
+            Error::Region(e) => e.code(),
         }
     }
 }

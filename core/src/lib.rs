@@ -19,6 +19,7 @@ pub mod activation;
 mod error;
 pub mod ids;
 pub mod marks;
+pub mod region;
 pub mod rounding;
 
 pub use error::Error;

@@ -1,0 +1,735 @@
+//! Byte-level reading of the bulk CSV files: rows split into fields, and the
+//! field parsers (ids, dates, flags, weights). Rows without quotes take a
+//! single pass over their bytes; a row with a quote is split again by the
+//! full quoting rules.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::error::{RegionError, ValueProblem};
+use crate::marks::{Weight, WorkTypeCode};
+
+/// The most fields a row may have.
+pub(crate) const MAX_FIELDS: usize = 64;
+
+/// What the reports do with a malformed row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum MalformedRows {
+    /// Stop at the first malformed row (the one on the lowest line) and
+    /// return its error. The default.
+    #[default]
+    Fail,
+    /// Leave malformed rows out of the report and list their errors in
+    /// `rejects()`, by line.
+    Collect,
+}
+
+/// The fields of one row, as byte ranges of the block (or of the scratch
+/// buffer for a quoted row).
+pub(crate) struct Fields<'a> {
+    bytes: &'a [u8],
+    bounds: &'a [(u32, u32)],
+}
+
+impl Fields<'_> {
+    /// The field at `i` (callers index within the header's width).
+    #[inline]
+    pub(crate) fn get(&self, i: usize) -> &[u8] {
+        let (start, end) = self.bounds[i];
+        &self.bytes[start as usize..end as usize]
+    }
+}
+
+/// Per-block bookkeeping: lines seen and errors met (lines local to the
+/// block, 1-based).
+#[derive(Debug, Default)]
+pub(crate) struct BlockLog {
+    pub(crate) lines: u64,
+    pub(crate) errors: Vec<RegionError>,
+}
+
+/// Calls `row` for each row of `block` with its fields and its line number
+/// within the block (1-based). Blank lines are not rows and are passed
+/// over; a row with another number of fields than `width`, a line with
+/// unbalanced quotes, or a row `row` refuses is logged; in
+/// [`MalformedRows::Fail`] mode the first error ends the block.
+pub(crate) fn for_each_row<F>(
+    block: &[u8],
+    width: usize,
+    mode: MalformedRows,
+    log: &mut BlockLog,
+    mut row: F,
+) where
+    F: FnMut(&Fields<'_>, u64) -> Result<(), RegionError>,
+{
+    let mut bounds = [(0u32, 0u32); MAX_FIELDS];
+    let mut scratch: Vec<u8> = Vec::new();
+    let mut pos = 0usize;
+    let len = block.len();
+    while pos < len {
+        // One pass: field starts at commas, the row ends at LF.
+        let line_start = pos;
+        let mut n = 0usize;
+        let mut field_start = pos;
+        let mut quoted = false;
+        let mut too_many = false;
+        while pos < len {
+            let b = block[pos];
+            if b == b',' {
+                if n < MAX_FIELDS {
+                    bounds[n] = (field_start as u32, pos as u32);
+                } else {
+                    too_many = true;
+                }
+                n += 1;
+                field_start = pos + 1;
+            } else if b == b'\n' {
+                break;
+            } else if b == b'"' {
+                quoted = true;
+            }
+            pos += 1;
+        }
+        let mut line_end = pos;
+        pos += 1; // past the LF (or past the end)
+        if line_end > line_start && block[line_end - 1] == b'\r' {
+            line_end -= 1;
+        }
+        log.lines += 1;
+        let line = log.lines;
+        if line_end == line_start && n == 0 {
+            continue; // a blank line is not a row
+        }
+        let result = if quoted {
+            split_quoted(&block[line_start..line_end], &mut scratch, &mut bounds).and_then(
+                |count| {
+                    if count != width {
+                        return Err(RegionError::FieldCount {
+                            line: 0,
+                            expected: width,
+                            found: count,
+                        });
+                    }
+                    let fields = Fields {
+                        bytes: &scratch,
+                        bounds: &bounds[..count],
+                    };
+                    row(&fields, line)
+                },
+            )
+        } else {
+            let end = line_end.max(field_start);
+            if n < MAX_FIELDS {
+                bounds[n] = (field_start as u32, end as u32);
+            } else {
+                too_many = true;
+            }
+            n += 1;
+            if n != width || too_many {
+                Err(RegionError::FieldCount {
+                    line: 0,
+                    expected: width,
+                    found: n,
+                })
+            } else {
+                let fields = Fields {
+                    bytes: block,
+                    bounds: &bounds[..n],
+                };
+                row(&fields, line)
+            }
+        };
+        if let Err(mut e) = result {
+            e.shift_line(line);
+            log.errors.push(e);
+            if mode == MalformedRows::Fail {
+                return;
+            }
+        }
+    }
+}
+
+/// Splits one line (without its line end) by the quoting rules: a field
+/// that starts with `"` runs to the next lone `"`, and `""` inside it is one
+/// quote. Writes the unquoted fields into `scratch` and their ranges into
+/// `bounds`; returns the number of fields.
+pub(crate) fn split_quoted(
+    line: &[u8],
+    scratch: &mut Vec<u8>,
+    bounds: &mut [(u32, u32); MAX_FIELDS],
+) -> Result<usize, RegionError> {
+    scratch.clear();
+    let mut n = 0usize;
+    let mut i = 0usize;
+    loop {
+        let start = scratch.len();
+        if line.get(i) == Some(&b'"') {
+            i += 1;
+            loop {
+                match line.get(i) {
+                    None => {
+                        return Err(RegionError::value(
+                            &format!("#{}", n + 1),
+                            line,
+                            ValueProblem::BadQuoting,
+                        ));
+                    }
+                    Some(b'"') if line.get(i + 1) == Some(&b'"') => {
+                        scratch.push(b'"');
+                        i += 2;
+                    }
+                    Some(b'"') => {
+                        i += 1;
+                        break;
+                    }
+                    Some(&b) => {
+                        scratch.push(b);
+                        i += 1;
+                    }
+                }
+            }
+            if i < line.len() && line[i] != b',' {
+                return Err(RegionError::value(
+                    &format!("#{}", n + 1),
+                    line,
+                    ValueProblem::BadQuoting,
+                ));
+            }
+        } else {
+            while i < line.len() && line[i] != b',' {
+                if line[i] == b'"' {
+                    return Err(RegionError::value(
+                        &format!("#{}", n + 1),
+                        line,
+                        ValueProblem::BadQuoting,
+                    ));
+                }
+                scratch.push(line[i]);
+                i += 1;
+            }
+        }
+        if n < MAX_FIELDS {
+            bounds[n] = (start as u32, scratch.len() as u32);
+        }
+        n += 1;
+        if i >= line.len() {
+            break;
+        }
+        i += 1; // the comma
+    }
+    Ok(n)
+}
+
+/// Finds each wanted column in the header line; other columns are allowed
+/// and ignored. Returns the header's width and the positions, in the order
+/// of `wanted`.
+pub(crate) fn map_header(line: &[u8], wanted: &[&str]) -> Result<(usize, Vec<usize>), RegionError> {
+    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let mut scratch = Vec::new();
+    let mut bounds = [(0u32, 0u32); MAX_FIELDS];
+    let width = split_quoted(line, &mut scratch, &mut bounds)
+        .map_err(|_| RegionError::value("header", line, ValueProblem::BadQuoting).with_line(1))?;
+    if width > MAX_FIELDS {
+        return Err(RegionError::FieldCount {
+            line: 1,
+            expected: MAX_FIELDS,
+            found: width,
+        });
+    }
+    let names: Vec<&[u8]> = bounds[..width]
+        .iter()
+        .map(|&(s, e)| &scratch[s as usize..e as usize])
+        .collect();
+    let mut positions = Vec::with_capacity(wanted.len());
+    for column in wanted {
+        let mut found = names
+            .iter()
+            .enumerate()
+            .filter(|(_, name)| name.trim_ascii() == column.as_bytes());
+        let Some((pos, _)) = found.next() else {
+            return Err(RegionError::MissingColumn {
+                column: (*column).to_owned(),
+            });
+        };
+        if found.next().is_some() {
+            return Err(RegionError::DuplicateColumn {
+                column: (*column).to_owned(),
+            });
+        }
+        positions.push(pos);
+    }
+    Ok((width, positions))
+}
+
+impl RegionError {
+    fn with_line(mut self, line: u64) -> RegionError {
+        self.shift_line(line);
+        self
+    }
+}
+
+/// A whole number `0..=u32::MAX`, digits only.
+#[inline]
+pub(crate) fn parse_u32(field: &[u8]) -> Option<u32> {
+    if field.is_empty() || field.len() > 10 {
+        return None;
+    }
+    let mut v: u64 = 0;
+    for &b in field {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        v = v * 10 + u64::from(d);
+    }
+    u32::try_from(v).ok()
+}
+
+/// An id field, or the coded error for `column`.
+#[inline]
+pub(crate) fn id_field(field: &[u8], column: &str) -> Result<u32, RegionError> {
+    parse_u32(field).ok_or_else(|| {
+        let problem = if field.is_empty() {
+            ValueProblem::Missing
+        } else {
+            ValueProblem::NotAnId
+        };
+        RegionError::value(column, field, problem)
+    })
+}
+
+/// Days from 0001-01-01 (day 1), the same count as
+/// [`chrono::Datelike::num_days_from_ce`].
+#[inline]
+pub(crate) fn day_number(year: i32, month: u32, day: u32) -> i32 {
+    // Days-from-civil with the year starting in March.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = month as i32;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i32 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    // 0000-03-01 is day -305 of the count that starts at 0001-01-01 = 1.
+    era * 146_097 + doe - 305
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// A date `YYYY-MM-DD` (years 1000–9999) as its day number.
+#[inline]
+pub(crate) fn parse_date(field: &[u8]) -> Option<i32> {
+    let f: &[u8; 10] = field.try_into().ok()?;
+    if f[4] != b'-' || f[7] != b'-' {
+        return None;
+    }
+    let digit = |b: u8| -> Option<u32> {
+        let d = b.wrapping_sub(b'0');
+        (d <= 9).then_some(u32::from(d))
+    };
+    let year = digit(f[0])? * 1000 + digit(f[1])? * 100 + digit(f[2])? * 10 + digit(f[3])?;
+    let month = digit(f[5])? * 10 + digit(f[6])?;
+    let day = digit(f[8])? * 10 + digit(f[9])?;
+    if year < 1000 || !(1..=12).contains(&month) || day == 0 {
+        return None;
+    }
+    let year = year as i32;
+    if day > days_in_month(year, month) {
+        return None;
+    }
+    Some(day_number(year, month, day))
+}
+
+/// A required date field as its day number.
+#[inline]
+pub(crate) fn date_field(field: &[u8], column: &str) -> Result<i32, RegionError> {
+    parse_date(field).ok_or_else(|| {
+        let problem = if field.is_empty() {
+            ValueProblem::Missing
+        } else {
+            ValueProblem::NotADate
+        };
+        RegionError::value(column, field, problem)
+    })
+}
+
+/// An optional date field: empty is `None`.
+#[inline]
+pub(crate) fn optional_date_field(field: &[u8], column: &str) -> Result<Option<i32>, RegionError> {
+    if field.is_empty() {
+        return Ok(None);
+    }
+    parse_date(field)
+        .map(Some)
+        .ok_or_else(|| RegionError::value(column, field, ValueProblem::NotADate))
+}
+
+/// The calendar date of a day number.
+pub(crate) fn date_of(day: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(day)
+}
+
+/// The day number of a calendar date.
+pub(crate) fn day_of(date: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    date.num_days_from_ce()
+}
+
+/// `0` or `1`.
+#[inline]
+pub(crate) fn flag_field(field: &[u8], column: &str) -> Result<bool, RegionError> {
+    match field {
+        b"1" => Ok(true),
+        b"0" => Ok(false),
+        b"" => Err(RegionError::value(column, field, ValueProblem::Missing)),
+        _ => Err(RegionError::value(column, field, ValueProblem::NotAFlag)),
+    }
+}
+
+/// Weights in hundredths that [`Weight::new`] accepted or refused, so that
+/// the weight rule runs once per distinct value.
+pub(crate) struct WeightCache {
+    // 0 unknown, 1 valid, 2 invalid; index = hundredths (0..=10000 and one
+    // slot for anything larger).
+    state: Vec<u8>,
+}
+
+/// The largest weight in hundredths that fits the table (100.00).
+const WEIGHT_TABLE: usize = 10_001;
+
+impl WeightCache {
+    pub(crate) fn new() -> WeightCache {
+        WeightCache {
+            state: vec![0; WEIGHT_TABLE + 1],
+        }
+    }
+
+    /// The weight in hundredths of a decimal text with at most two decimal
+    /// places (more places only as trailing zeros), checked by the weight
+    /// rule of the marks module.
+    #[inline]
+    pub(crate) fn hundredths(&mut self, field: &[u8], column: &str) -> Result<u32, RegionError> {
+        let bad = || {
+            let problem = if field.is_empty() {
+                ValueProblem::Missing
+            } else {
+                ValueProblem::InvalidWeight
+            };
+            RegionError::value(column, field, problem)
+        };
+        let mut whole: u64 = 0;
+        let mut i = 0;
+        while i < field.len() && field[i].is_ascii_digit() {
+            whole = (whole * 10 + u64::from(field[i] - b'0')).min(1_000_000);
+            i += 1;
+        }
+        let int_digits = i;
+        let mut frac: u64 = 0;
+        let mut frac_digits = 0;
+        if i < field.len() && field[i] == b'.' {
+            i += 1;
+            while i < field.len() && field[i].is_ascii_digit() {
+                let d = u64::from(field[i] - b'0');
+                if frac_digits < 2 {
+                    frac = frac * 10 + d;
+                } else if d != 0 {
+                    return Err(bad());
+                }
+                frac_digits += 1;
+                i += 1;
+            }
+            if frac_digits == 0 {
+                return Err(bad());
+            }
+        }
+        if i != field.len() || int_digits == 0 {
+            return Err(bad());
+        }
+        if frac_digits == 1 {
+            frac *= 10;
+        }
+        let value = whole * 100 + frac;
+        let slot = (value as usize).min(WEIGHT_TABLE);
+        match self.state[slot] {
+            1 => Ok(value as u32),
+            2 => Err(bad()),
+            _ => {
+                // The one weight rule decides; a value past the table is
+                // refused by it (it is above 100) and never cached as valid.
+                let valid = Weight::new(Decimal::new(value as i64, 2)).is_ok();
+                self.state[slot] = if valid { 1 } else { 2 };
+                if valid { Ok(value as u32) } else { Err(bad()) }
+            }
+        }
+    }
+}
+
+/// Work-type codes already checked by [`WorkTypeCode::new`].
+pub(crate) struct WorkTypeCache {
+    known: Vec<Vec<u8>>,
+}
+
+impl WorkTypeCache {
+    pub(crate) fn new() -> WorkTypeCache {
+        WorkTypeCache { known: Vec::new() }
+    }
+
+    /// Checks a work-type field by the work-type code rule.
+    #[inline]
+    pub(crate) fn check(&mut self, field: &[u8], column: &str) -> Result<(), RegionError> {
+        if self.known.iter().any(|k| k.as_slice() == field) {
+            return Ok(());
+        }
+        if field.is_empty() {
+            return Err(RegionError::value(column, field, ValueProblem::Missing));
+        }
+        let text = std::str::from_utf8(field)
+            .map_err(|_| RegionError::value(column, field, ValueProblem::InvalidWorkType))?;
+        WorkTypeCode::new(text)
+            .map_err(|_| RegionError::value(column, field, ValueProblem::InvalidWorkType))?;
+        if self.known.len() < 64 {
+            self.known.push(field.to_vec());
+        }
+        Ok(())
+    }
+}
+
+/// Appends the decimal digits of `v`.
+#[inline]
+pub(crate) fn push_u64(out: &mut Vec<u8>, mut v: u64) {
+    let mut tmp = [0u8; 20];
+    let mut i = tmp.len();
+    loop {
+        i -= 1;
+        tmp[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&tmp[i..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Datelike;
+    use proptest::prelude::*;
+
+    fn rows(block: &[u8], width: usize, mode: MalformedRows) -> (Vec<Vec<String>>, BlockLog) {
+        let mut out = Vec::new();
+        let mut log = BlockLog::default();
+        for_each_row(block, width, mode, &mut log, |f, _| {
+            out.push(
+                (0..width)
+                    .map(|i| String::from_utf8(f.get(i).to_vec()).unwrap())
+                    .collect(),
+            );
+            Ok(())
+        });
+        (out, log)
+    }
+
+    #[test]
+    fn splits_plain_quoted_crlf_and_blank_rows() {
+        let (r, log) = rows(
+            b"1,2,3\r\n\n\"a,b\",\"x\"\"y\",\nlast,,z",
+            3,
+            MalformedRows::Fail,
+        );
+        assert_eq!(
+            r,
+            vec![
+                vec!["1", "2", "3"],
+                vec!["a,b", "x\"y", ""],
+                vec!["last", "", "z"]
+            ]
+        );
+        assert_eq!(log.lines, 4);
+        assert!(log.errors.is_empty());
+    }
+
+    #[test]
+    fn field_count_and_quotes_are_errors() {
+        let (_, log) = rows(
+            b"1,2\n1,2,3,4\n\"open,1,2\nx\"y,1,2\n",
+            3,
+            MalformedRows::Collect,
+        );
+        let codes: Vec<_> = log.errors.iter().map(|e| (e.code(), e.line())).collect();
+        assert_eq!(
+            codes,
+            vec![
+                ("region.field_count", Some(1)),
+                ("region.field_count", Some(2)),
+                ("region.bad_quoting", Some(3)),
+                ("region.bad_quoting", Some(4)),
+            ]
+        );
+        let (_, log) = rows(b"1,2\n1,2,3,4\n", 3, MalformedRows::Fail);
+        assert_eq!(log.errors.len(), 1);
+        let (_, log) = rows(&b"1,".repeat(70), 3, MalformedRows::Fail);
+        assert_eq!(log.errors[0].code(), "region.field_count");
+        let e = rows(b"\"a\"b,1,2\n", 3, MalformedRows::Fail).1.errors;
+        assert_eq!(e[0].code(), "region.bad_quoting");
+    }
+
+    #[test]
+    fn header_mapping() {
+        let (w, p) = map_header(b"\xEF\xBB\xBFb,\"a\",c\r", &["a", "c"]).unwrap();
+        assert_eq!((w, p), (3, vec![1, 2]));
+        assert_eq!(
+            map_header(b"a,b", &["c"]).unwrap_err().code(),
+            "region.missing_column"
+        );
+        assert_eq!(
+            map_header(b"a,a", &["a"]).unwrap_err().code(),
+            "region.duplicate_column"
+        );
+        assert_eq!(map_header(b"\"a,b", &["a"]).unwrap_err().line(), Some(1));
+    }
+
+    #[test]
+    fn ids_flags_and_dates() {
+        assert_eq!(parse_u32(b"0"), Some(0));
+        assert_eq!(parse_u32(b"007"), Some(7));
+        assert_eq!(parse_u32(b"4294967295"), Some(u32::MAX));
+        assert_eq!(parse_u32(b"4294967296"), None);
+        assert_eq!(parse_u32(b"-1"), None);
+        assert_eq!(parse_u32(b" 1"), None);
+        assert_eq!(parse_u32(b""), None);
+        assert_eq!(
+            id_field(b"", "x").unwrap_err().code(),
+            "region.missing_value"
+        );
+        assert_eq!(
+            id_field(b"1.0", "x").unwrap_err().code(),
+            "region.invalid_id"
+        );
+        assert!(flag_field(b"1", "f").unwrap());
+        assert!(!flag_field(b"0", "f").unwrap());
+        assert_eq!(
+            flag_field(b"yes", "f").unwrap_err().code(),
+            "region.invalid_flag"
+        );
+        assert_eq!(
+            flag_field(b"", "f").unwrap_err().code(),
+            "region.missing_value"
+        );
+        for bad in [
+            &b"2014-02-29"[..],
+            b"2014-13-01",
+            b"2014-00-10",
+            b"2014-01-00",
+            b"2014/01/01",
+            b"14-01-01",
+            b"0999-01-01",
+            b"2014-1-011",
+        ] {
+            assert_eq!(parse_date(bad), None, "{}", String::from_utf8_lossy(bad));
+        }
+        assert!(parse_date(b"2016-02-29").is_some());
+        assert!(parse_date(b"2000-02-29").is_some());
+        assert!(parse_date(b"1900-02-29").is_none());
+        assert_eq!(optional_date_field(b"", "d").unwrap(), None);
+        assert_eq!(
+            date_field(b"", "d").unwrap_err().code(),
+            "region.missing_value"
+        );
+        assert_eq!(
+            optional_date_field(b"x", "d").unwrap_err().code(),
+            "region.invalid_date"
+        );
+    }
+
+    #[test]
+    fn weights() {
+        let mut c = WeightCache::new();
+        for (text, h) in [
+            ("1", 100),
+            ("1.5", 150),
+            ("2", 200),
+            ("3", 300),
+            ("0.25", 25),
+            ("1.50", 150),
+            ("1.500", 150),
+            ("100", 10000),
+            ("007", 700),
+        ] {
+            assert_eq!(
+                c.hundredths(text.as_bytes(), "weight").unwrap(),
+                h,
+                "{text}"
+            );
+        }
+        for bad in [
+            "0",
+            "0.00",
+            "100.01",
+            "1.555",
+            "",
+            "1.",
+            ".5",
+            "1,5",
+            "-1",
+            "abc",
+            "99999999999",
+        ] {
+            let e = c.hundredths(bad.as_bytes(), "weight").unwrap_err();
+            assert!(
+                e.code() == "region.invalid_weight" || e.code() == "region.missing_value",
+                "{bad}"
+            );
+        }
+        // cached answers stay the same
+        assert!(c.hundredths(b"0", "weight").is_err());
+        assert_eq!(c.hundredths(b"1.5", "weight").unwrap(), 150);
+    }
+
+    #[test]
+    fn work_types() {
+        let mut c = WorkTypeCache::new();
+        assert!(c.check(b"test", "work_type").is_ok());
+        assert!(c.check(b"test", "work_type").is_ok());
+        assert_eq!(
+            c.check(b"", "work_type").unwrap_err().code(),
+            "region.missing_value"
+        );
+        assert_eq!(
+            c.check(b"Test", "work_type").unwrap_err().code(),
+            "region.invalid_work_type"
+        );
+        assert_eq!(
+            c.check(&[0xff], "work_type").unwrap_err().code(),
+            "region.invalid_work_type"
+        );
+    }
+
+    #[test]
+    fn digits() {
+        let mut out = Vec::new();
+        push_u64(&mut out, 0);
+        out.push(b' ');
+        push_u64(&mut out, u64::MAX);
+        assert_eq!(out, b"0 18446744073709551615");
+    }
+
+    proptest! {
+        #[test]
+        fn day_numbers_match_the_calendar(days in 365_000i32..3_650_000) {
+            let date = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
+            prop_assert_eq!(day_number(date.year(), date.month(), date.day()), days);
+            let text = date.format("%Y-%m-%d").to_string();
+            prop_assert_eq!(parse_date(text.as_bytes()), Some(days));
+            prop_assert_eq!(date_of(days), Some(date));
+            prop_assert_eq!(day_of(date), days);
+        }
+    }
+}

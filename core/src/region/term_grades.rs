@@ -1,0 +1,531 @@
+//! The term-grades report over `grades.csv`: for each student, subject and
+//! term with an in-term mark, the number of marks, the weighted average as
+//! shown and the term mark.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+use super::blocks::{Source, parse_blocks};
+use super::default_threads;
+use super::error::{RegionError, ValueProblem};
+use super::fields::{
+    BlockLog, Fields, MalformedRows, WeightCache, WorkTypeCache, date_field, for_each_row,
+    id_field, map_header, parse_u32, push_u64,
+};
+use super::group_index::{Cell, GroupIndex, MAX_THREADS};
+use super::terms::{NO_TERM, ReportTerms};
+use crate::ids::{StudentId, SubjectId};
+use crate::marks::{PeriodMark, PeriodMarkPolicy, Points, shown_average};
+
+/// The columns the report reads from `grades.csv` (others are ignored).
+const COLUMNS: [&str; 7] = [
+    "student_id",
+    "class_id",
+    "subject_id",
+    "lesson_date",
+    "mark",
+    "weight",
+    "work_type",
+];
+
+/// The header of `term_grades.csv`.
+pub const TERM_GRADES_CSV_HEADER: &str = "student_id,subject_id,term,n_marks,avg,term_mark";
+
+/// How to build a term-grades report.
+///
+/// # Example
+/// ```
+/// use zhurnal::region::TermGradesOptions;
+/// let options = TermGradesOptions::default().with_max_subject(20)?.with_threads(1);
+/// assert_eq!(options.terms().all().len(), 4);
+/// assert_eq!(options.max_subject(), 20);
+/// assert!(TermGradesOptions::default().with_max_subject(0).is_err());
+/// # Ok::<(), zhurnal::region::RegionError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermGradesOptions {
+    terms: ReportTerms,
+    policy: PeriodMarkPolicy,
+    max_subject: u32,
+    malformed: MalformedRows,
+    threads: usize,
+}
+
+impl Default for TermGradesOptions {
+    /// The 2014–2015 quarters, the default period-mark policy, subjects
+    /// 1..=12, stop at the first malformed row, up to two threads.
+    fn default() -> Self {
+        TermGradesOptions {
+            terms: ReportTerms::default(),
+            policy: PeriodMarkPolicy::default(),
+            max_subject: 12,
+            malformed: MalformedRows::Fail,
+            threads: default_threads(),
+        }
+    }
+}
+
+impl TermGradesOptions {
+    /// Other terms.
+    pub fn with_terms(mut self, terms: ReportTerms) -> TermGradesOptions {
+        self.terms = terms;
+        self
+    }
+
+    /// Another period-mark policy.
+    pub fn with_policy(mut self, policy: PeriodMarkPolicy) -> TermGradesOptions {
+        self.policy = policy;
+        self
+    }
+
+    /// Subject ids allowed: `1..=max_subject` (the report keeps a cell per
+    /// subject and term for each student with marks).
+    ///
+    /// # Errors
+    /// [`RegionError::InvalidSubjectLimit`] unless `1 <= max_subject <= 1000`.
+    ///
+    /// # Example
+    /// ```
+    /// use zhurnal::region::TermGradesOptions;
+    /// assert_eq!(TermGradesOptions::default().with_max_subject(1001).unwrap_err().code(), "region.invalid_subject_limit");
+    /// ```
+    pub fn with_max_subject(mut self, max_subject: u32) -> Result<TermGradesOptions, RegionError> {
+        if !(1..=1000).contains(&max_subject) {
+            return Err(RegionError::InvalidSubjectLimit { max_subject });
+        }
+        self.max_subject = max_subject;
+        Ok(self)
+    }
+
+    /// What to do with malformed rows.
+    pub fn with_malformed_rows(mut self, malformed: MalformedRows) -> TermGradesOptions {
+        self.malformed = malformed;
+        self
+    }
+
+    /// How many threads parse the file (1 to 16).
+    pub fn with_threads(mut self, threads: usize) -> TermGradesOptions {
+        self.threads = threads.clamp(1, MAX_THREADS);
+        self
+    }
+
+    /// The terms.
+    pub fn terms(&self) -> &ReportTerms {
+        &self.terms
+    }
+
+    /// The period-mark policy.
+    pub fn policy(&self) -> &PeriodMarkPolicy {
+        &self.policy
+    }
+
+    /// The highest subject id allowed.
+    pub fn max_subject(&self) -> u32 {
+        self.max_subject
+    }
+
+    /// What happens to malformed rows.
+    pub fn malformed_rows(&self) -> MalformedRows {
+        self.malformed
+    }
+
+    /// Threads used to parse.
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+}
+
+/// One row of the term-grades report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermGradeRow {
+    /// The student.
+    pub student: StudentId,
+    /// The subject.
+    pub subject: SubjectId,
+    /// The term's code (`Q1`).
+    pub term: String,
+    /// Marks in the term.
+    pub marks: u32,
+    /// Σ(mark × weight) / Σ weight, HALF-UP to two places.
+    pub average: Decimal,
+    /// The term mark by the policy (`na` in CSV when not attested).
+    pub term_mark: PeriodMark,
+}
+
+/// The term-grades report: per student, subject and term with at least one
+/// mark inside the term, in student, subject, term order.
+///
+/// Averages are exact (the sums are kept in integer hundredths and the
+/// shown average is [`shown_average`] of them); the term mark is
+/// [`PeriodMarkPolicy::from_shown`]. Marks outside every term are read,
+/// checked and left out.
+pub struct TermGradesReport {
+    index: GroupIndex,
+    terms: ReportTerms,
+    policy: PeriodMarkPolicy,
+    rejects: Vec<RegionError>,
+    marks: u64,
+    outside_terms: u64,
+}
+
+impl std::fmt::Debug for TermGradesReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TermGradesReport")
+            .field("students", &self.index.student_count())
+            .field("marks", &self.marks)
+            .field("outside_terms", &self.outside_terms)
+            .field("rejects", &self.rejects.len())
+            .finish()
+    }
+}
+
+/// One thread's parse.
+struct Grades {
+    index: GroupIndex,
+    weights: WeightCache,
+    work_types: WorkTypeCache,
+    marks: u64,
+    outside_terms: u64,
+}
+
+impl TermGradesReport {
+    /// Reads `grades.csv` from a file.
+    ///
+    /// # Errors
+    /// [`RegionError::Io`] when the file cannot be read; a header or row
+    /// error naming the line and column for malformed input, unless
+    /// [`MalformedRows::Collect`] is chosen, which puts row errors in
+    /// [`TermGradesReport::rejects`].
+    ///
+    /// # Example
+    /// ```
+    /// use zhurnal::region::{TermGradesOptions, TermGradesReport};
+    /// let dir = std::env::temp_dir().join(format!("zhurnal-doc-tg-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// let path = dir.join("grades.csv");
+    /// std::fs::write(&path, "student_id,class_id,subject_id,lesson_date,mark,weight,work_type\n1,1,1,2014-09-01,5,1,answer\n")?;
+    /// let report = TermGradesReport::from_path(&path, &TermGradesOptions::default())?;
+    /// assert_eq!(report.to_csv(), "student_id,subject_id,term,n_marks,avg,term_mark\n1,1,Q1,1,5.00,na\n");
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_path(
+        path: &Path,
+        options: &TermGradesOptions,
+    ) -> Result<TermGradesReport, RegionError> {
+        let file = std::fs::File::open(path).map_err(|e| RegionError::io(&e))?;
+        Self::from_reader(file, options)
+    }
+
+    /// Reads `grades.csv` from any reader, in blocks, on
+    /// `options.threads()` threads.
+    ///
+    /// # Errors
+    /// As [`TermGradesReport::from_path`].
+    ///
+    /// # Example
+    /// ```
+    /// use zhurnal::region::{TermGradesOptions, TermGradesReport};
+    /// let csv = "student_id,class_id,subject_id,lesson_date,mark,weight,work_type\n1,1,1,2014-09-31,5,1,answer\n";
+    /// let err = TermGradesReport::from_reader(csv.as_bytes(), &TermGradesOptions::default()).unwrap_err();
+    /// assert_eq!(err.code(), "region.invalid_date");
+    /// assert_eq!(err.to_string(), "line 2, column lesson_date: \"2014-09-31\" is not a date YYYY-MM-DD");
+    /// ```
+    pub fn from_reader<R: Read + Send>(
+        reader: R,
+        options: &TermGradesOptions,
+    ) -> Result<TermGradesReport, RegionError> {
+        let mut source = Source::new(reader);
+        let header = source.header()?.ok_or(RegionError::EmptyInput)?;
+        let (width, pos) = map_header(&header, &COLUMNS)?;
+        let subjects = options.max_subject as usize;
+        let n_terms = options.terms.all().len();
+        let parsed = parse_blocks(
+            source,
+            options.threads,
+            options.malformed,
+            || Grades {
+                index: GroupIndex::new(subjects, n_terms),
+                weights: WeightCache::new(),
+                work_types: WorkTypeCache::new(),
+                marks: 0,
+                outside_terms: 0,
+            },
+            |grades, _, block, log| grades.block(block, width, &pos, options, log),
+        )?;
+        let mut marks = 0;
+        let mut outside_terms = 0;
+        let mut index: Option<GroupIndex> = None;
+        for grades in parsed.states {
+            marks += grades.marks;
+            outside_terms += grades.outside_terms;
+            match &mut index {
+                None => index = Some(grades.index),
+                Some(into) => into.merge(&grades.index),
+            }
+        }
+        Ok(TermGradesReport {
+            index: index.unwrap_or_else(|| GroupIndex::new(subjects, n_terms)),
+            terms: options.terms.clone(),
+            policy: options.policy,
+            rejects: parsed.errors,
+            marks,
+            outside_terms,
+        })
+    }
+
+    /// Malformed rows left out (with [`MalformedRows::Collect`]), by line.
+    pub fn rejects(&self) -> &[RegionError] {
+        &self.rejects
+    }
+
+    /// Marks read (rows less rejects), inside or outside the terms.
+    pub fn marks(&self) -> u64 {
+        self.marks
+    }
+
+    /// Marks read whose date is in no term (left out of the report).
+    pub fn marks_outside_terms(&self) -> u64 {
+        self.outside_terms
+    }
+
+    /// The report's rows as values, in report order.
+    pub fn rows(&self) -> Vec<TermGradeRow> {
+        let mut rows = Vec::new();
+        let mut shown = ShownCache::new(self.policy);
+        self.for_each_group(|student, subject, term, cell| {
+            let (average, term_mark, _) = shown.get(cell);
+            rows.push(TermGradeRow {
+                student: StudentId::new(student),
+                subject: SubjectId::new(subject),
+                term: self.terms.all()[term].code().to_owned(),
+                marks: cell.marks(),
+                average,
+                term_mark,
+            });
+        });
+        rows
+    }
+
+    /// Number of rows the report has.
+    pub fn len(&self) -> usize {
+        let mut n = 0;
+        self.for_each_group(|_, _, _, _| n += 1);
+        n
+    }
+
+    /// Whether the report has no row.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Writes `term_grades.csv`: header, rows, LF line ends. Rows are
+    /// formatted in chunks, so memory does not grow with the report.
+    ///
+    /// # Errors
+    /// [`RegionError::Io`] when writing fails.
+    ///
+    /// # Example
+    /// ```
+    /// use zhurnal::region::{TermGradesOptions, TermGradesReport};
+    /// let csv = "student_id,class_id,subject_id,lesson_date,mark,weight,work_type\n\
+    ///            2,1,3,2014-11-05,4,1,answer\n2,1,3,2014-11-06,5,1.5,test\n2,1,3,2014-12-01,3,3,control\n";
+    /// let report = TermGradesReport::from_reader(csv.as_bytes(), &TermGradesOptions::default())?;
+    /// let mut out = Vec::new();
+    /// report.write_csv(&mut out)?;
+    /// // (4 + 7.5 + 9) / 5.5 = 3.7272… → 3.73 → 4
+    /// assert_eq!(String::from_utf8(out)?, "student_id,subject_id,term,n_marks,avg,term_mark\n2,3,Q2,3,3.73,4\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_csv(&self, out: &mut dyn Write) -> Result<(), RegionError> {
+        const CHUNK: usize = 1 << 20;
+        let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + 256);
+        buf.extend_from_slice(TERM_GRADES_CSV_HEADER.as_bytes());
+        buf.push(b'\n');
+        let mut shown = ShownCache::new(self.policy);
+        let codes: Vec<&[u8]> = self
+            .terms
+            .all()
+            .iter()
+            .map(|t| t.code().as_bytes())
+            .collect();
+        let mut result = Ok(());
+        self.for_each_group(|student, subject, term, cell| {
+            if result.is_err() {
+                return;
+            }
+            let (_, _, text) = shown.get(cell);
+            push_u64(&mut buf, u64::from(student));
+            buf.push(b',');
+            push_u64(&mut buf, u64::from(subject));
+            buf.push(b',');
+            buf.extend_from_slice(codes[term]);
+            buf.push(b',');
+            push_u64(&mut buf, u64::from(cell.marks()));
+            buf.push(b',');
+            buf.extend_from_slice(text);
+            buf.push(b'\n');
+            if buf.len() >= CHUNK {
+                result = out.write_all(&buf);
+                buf.clear();
+            }
+        });
+        result?;
+        out.write_all(&buf)?;
+        out.flush()?;
+        Ok(())
+    }
+
+    /// The report as `term_grades.csv` text.
+    pub fn to_csv(&self) -> String {
+        let mut out = Vec::new();
+        // Writing to a vector cannot fail.
+        let _ = self.write_csv(&mut out);
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    /// Calls `f(student, subject, term index, cell)` for each group with
+    /// marks, in report order.
+    fn for_each_group(&self, mut f: impl FnMut(u32, u32, usize, &Cell)) {
+        let terms = self.index.terms();
+        for (student, cells) in self.index.students() {
+            for subject in 0..self.index.subjects() {
+                for term in 0..terms {
+                    let cell = &cells[subject * terms + term];
+                    if cell.marks() > 0 {
+                        f(student, subject as u32 + 1, term, cell);
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Grades {
+    fn block(
+        &mut self,
+        block: &[u8],
+        width: usize,
+        pos: &[usize],
+        options: &TermGradesOptions,
+        log: &mut BlockLog,
+    ) {
+        for_each_row(block, width, options.malformed, log, |f, _| {
+            self.row(f, pos, options)
+        });
+    }
+
+    #[inline]
+    fn row(
+        &mut self,
+        f: &Fields<'_>,
+        pos: &[usize],
+        options: &TermGradesOptions,
+    ) -> Result<(), RegionError> {
+        let student = id_field(f.get(pos[0]), COLUMNS[0])?;
+        id_field(f.get(pos[1]), COLUMNS[1])?;
+        let subject_field = f.get(pos[2]);
+        let subject = id_field(subject_field, COLUMNS[2])?;
+        if subject == 0 || subject > options.max_subject {
+            return Err(RegionError::value(
+                COLUMNS[2],
+                subject_field,
+                ValueProblem::SubjectOutOfRange,
+            ));
+        }
+        let day = date_field(f.get(pos[3]), COLUMNS[3])?;
+        let mark_field = f.get(pos[4]);
+        let mark = parse_u32(mark_field)
+            .and_then(|v| Points::try_from(i64::from(v)).ok())
+            .ok_or_else(|| {
+                let problem = if mark_field.is_empty() {
+                    ValueProblem::Missing
+                } else {
+                    ValueProblem::MarkOutOfScale
+                };
+                RegionError::value(COLUMNS[4], mark_field, problem)
+            })?;
+        let weight = self.weights.hundredths(f.get(pos[5]), COLUMNS[5])?;
+        self.work_types.check(f.get(pos[6]), COLUMNS[6])?;
+        self.marks += 1;
+        let term = options.terms.index_of_day(day);
+        if term == NO_TERM {
+            self.outside_terms += 1;
+            return Ok(());
+        }
+        self.index
+            .add(student, subject, usize::from(term), mark.get(), weight)
+            .inspect_err(|_| {
+                self.marks -= 1;
+            })
+    }
+}
+
+/// Shown averages and term marks by group sums: the average rule and the
+/// period-mark rule run once per distinct (sums, count, low mark), and the
+/// text of the row's last two fields is kept with them.
+struct ShownCache {
+    policy: PeriodMarkPolicy,
+    slots: Vec<Option<ShownEntry>>,
+}
+
+struct ShownEntry {
+    key: (u64, u32, u32),
+    average: Decimal,
+    mark: PeriodMark,
+    text: Vec<u8>,
+}
+
+const SHOWN_SLOTS: usize = 1 << 14;
+
+impl ShownCache {
+    fn new(policy: PeriodMarkPolicy) -> ShownCache {
+        ShownCache {
+            policy,
+            slots: (0..SHOWN_SLOTS).map(|_| None).collect(),
+        }
+    }
+
+    /// The shown average, the term mark, and `avg,term_mark` as text.
+    #[inline]
+    fn get(&mut self, cell: &Cell) -> (Decimal, PeriodMark, &[u8]) {
+        let key = (
+            cell.weighted,
+            cell.weight,
+            cell.marks() | (u32::from(cell.has_low_mark()) << 31),
+        );
+        let hash = (key.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ u64::from(key.1).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+            ^ u64::from(key.2).wrapping_mul(0x1656_67B1_9E37_79F9))
+            >> 50;
+        let slot = &mut self.slots[hash as usize % SHOWN_SLOTS];
+        if slot.as_ref().is_none_or(|e| e.key != key) {
+            let average = shown_average(
+                Decimal::new(cell.weighted as i64, 2),
+                Decimal::new(i64::from(cell.weight), 2),
+            )
+            .unwrap_or_default();
+            let mark = self
+                .policy
+                .from_shown(average, cell.marks(), cell.has_low_mark());
+            let mut text = average.to_string().into_bytes();
+            text.push(b',');
+            match mark.points() {
+                Some(p) => push_u64(&mut text, u64::from(p.get())),
+                None => text.extend_from_slice(b"na"),
+            }
+            *slot = Some(ShownEntry {
+                key,
+                average,
+                mark,
+                text,
+            });
+        }
+        match slot {
+            Some(e) => (e.average, e.mark, &e.text),
+            None => (Decimal::ZERO, PeriodMark::NotAttested, b""),
+        }
+    }
+}
