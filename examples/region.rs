@@ -89,8 +89,8 @@ fn run(command: &str, args: &Args) -> Result<(), RegionError> {
     match command {
         "generate" => {
             let parents = args.parents.unwrap_or(0);
-            let region =
-                RegionGenerator::new(parents, args.seed.unwrap_or(0))?.write_to_dir(Path::new(&args.positional[0]))?;
+            let region = RegionGenerator::new(parents, args.seed.unwrap_or(0))?
+                .write_to_dir(Path::new(&args.positional[0]))?;
             println!(
                 "{} parents, {} students, {} marks -> {}, {}",
                 region.parents,
@@ -107,7 +107,9 @@ fn run(command: &str, args: &Args) -> Result<(), RegionError> {
             }
             let report = ActivationReport::from_path(Path::new(&args.positional[0]), &options)?;
             report_rejects(report.rejects());
-            write_out(&PathBuf::from(&args.positional[1]), |out| report.write_csv(out))?;
+            write_out(&PathBuf::from(&args.positional[1]), |out| {
+                report.write_csv(out)
+            })?;
         }
         "term-grades" => {
             let mut options = TermGradesOptions::default().with_malformed_rows(malformed);
@@ -116,7 +118,9 @@ fn run(command: &str, args: &Args) -> Result<(), RegionError> {
             }
             let report = TermGradesReport::from_path(Path::new(&args.positional[0]), &options)?;
             report_rejects(report.rejects());
-            write_out(&PathBuf::from(&args.positional[1]), |out| report.write_csv(out))?;
+            write_out(&PathBuf::from(&args.positional[1]), |out| {
+                report.write_csv(out)
+            })?;
         }
         "scan" => {
             let file = File::open(&args.positional[0])?;

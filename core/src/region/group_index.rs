@@ -49,27 +49,32 @@ impl Cell {
     }
 }
 
-/// Students → blocks of cells.
+/// Students → blocks of cells. Cells are kept term by term (one array per
+/// term, a block of `subjects` cells per student): marks exported in date
+/// order touch one term's array at a time, a quarter of the state.
 pub(crate) struct GroupIndex {
-    stride: usize,
     subjects: usize,
-    terms: usize,
     top: Vec<u32>,
     pages: Vec<u32>,
     students: Vec<u32>,
-    cells: Vec<Cell>,
+    cells: Vec<Vec<Cell>>,
+}
+
+/// Where one mark goes: the term and the cell within the term's array.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CellAt {
+    term: usize,
+    at: usize,
 }
 
 impl GroupIndex {
     pub(crate) fn new(subjects: usize, terms: usize) -> GroupIndex {
         GroupIndex {
-            stride: subjects * terms,
             subjects,
-            terms,
             top: Vec::new(),
             pages: Vec::new(),
             students: Vec::new(),
-            cells: Vec::new(),
+            cells: (0..terms).map(|_| Vec::new()).collect(),
         }
     }
 
@@ -92,15 +97,54 @@ impl GroupIndex {
             return slot as usize - 1;
         }
         self.students.push(student);
-        self.cells
-            .resize(self.cells.len() + self.stride, Cell::default());
+        for term in &mut self.cells {
+            term.resize(term.len() + self.subjects, Cell::default());
+        }
         self.pages[entry] = self.students.len() as u32;
         self.students.len() - 1
     }
 
-    /// Adds one mark (weight in hundredths); `subject` is 1-based and
-    /// within the index's subjects, `term` within its terms.
+    /// The cell of a (student, subject, term), its student block made on
+    /// first use; `subject` is 1-based and within the index's subjects,
+    /// `term` within its terms.
     #[inline]
+    pub(crate) fn locate(&mut self, student: u32, subject: u32, term: usize) -> CellAt {
+        let block = self.block(student);
+        CellAt {
+            term,
+            at: block * self.subjects + (subject as usize - 1),
+        }
+    }
+
+    /// Adds one mark (weight in hundredths) to a located cell.
+    #[inline]
+    pub(crate) fn add_at(
+        &mut self,
+        cell: CellAt,
+        mark: u8,
+        weight: u32,
+    ) -> Result<(), RegionError> {
+        let subjects = self.subjects;
+        let students = &self.students;
+        let c = &mut self.cells[cell.term][cell.at];
+        if c.weight > WEIGHT_LIMIT - weight || c.count & COUNT_MASK >= COUNT_LIMIT {
+            return Err(RegionError::GroupTooLarge {
+                line: 0,
+                student: StudentId::new(students[cell.at / subjects]),
+                subject: SubjectId::new((cell.at % subjects) as u32 + 1),
+            });
+        }
+        c.weighted += u64::from(mark) * u64::from(weight);
+        c.weight += weight;
+        c.count += 1;
+        if mark <= 2 {
+            c.count |= LOW_MARK;
+        }
+        Ok(())
+    }
+
+    /// Adds one mark at once (tests and small inputs).
+    #[cfg(test)]
     pub(crate) fn add(
         &mut self,
         student: u32,
@@ -109,40 +153,28 @@ impl GroupIndex {
         mark: u8,
         weight: u32,
     ) -> Result<(), RegionError> {
-        let block = self.block(student);
-        let at = block * self.stride + (subject as usize - 1) * self.terms + term;
-        let cell = &mut self.cells[at];
-        if cell.weight > WEIGHT_LIMIT - weight || cell.count & COUNT_MASK >= COUNT_LIMIT {
-            return Err(RegionError::GroupTooLarge {
-                line: 0,
-                student: StudentId::new(student),
-                subject: SubjectId::new(subject),
-            });
-        }
-        cell.weighted += u64::from(mark) * u64::from(weight);
-        cell.weight += weight;
-        cell.count += 1;
-        if mark <= 2 {
-            cell.count |= LOW_MARK;
-        }
-        Ok(())
+        let at = self.locate(student, subject, term);
+        self.add_at(at, mark, weight)
     }
 
     /// Adds every group of `other` (built with the same shape).
     pub(crate) fn merge(&mut self, other: &GroupIndex) {
+        let n = self.subjects;
         for (i, &student) in other.students.iter().enumerate() {
             let block = self.block(student);
-            let from = &other.cells[i * other.stride..(i + 1) * other.stride];
-            let into = &mut self.cells[block * self.stride..(block + 1) * self.stride];
-            for (a, b) in into.iter_mut().zip(from) {
-                a.merge(b);
+            for (into, from) in self.cells.iter_mut().zip(&other.cells) {
+                for (a, b) in into[block * n..(block + 1) * n]
+                    .iter_mut()
+                    .zip(&from[i * n..(i + 1) * n])
+                {
+                    a.merge(b);
+                }
             }
         }
     }
 
-    /// Students with marks, in id order, each with its cells
-    /// (subject-major, then term).
-    pub(crate) fn students(&self) -> impl Iterator<Item = (u32, &[Cell])> + '_ {
+    /// Students with marks, in id order, each with its block number.
+    pub(crate) fn students(&self) -> impl Iterator<Item = (u32, usize)> + '_ {
         self.top
             .iter()
             .filter(|&&page| page != 0)
@@ -151,13 +183,7 @@ impl GroupIndex {
                 self.pages[page * PAGE..(page + 1) * PAGE]
                     .iter()
                     .filter(|&&slot| slot != 0)
-                    .map(move |&slot| {
-                        let block = slot as usize - 1;
-                        (
-                            self.students[block],
-                            &self.cells[block * self.stride..(block + 1) * self.stride],
-                        )
-                    })
+                    .map(move |&slot| (self.students[slot as usize - 1], slot as usize - 1))
             })
     }
 
@@ -168,7 +194,13 @@ impl GroupIndex {
 
     /// Terms per subject.
     pub(crate) fn terms(&self) -> usize {
-        self.terms
+        self.cells.len()
+    }
+
+    /// The cell of a student block, 0-based subject and term.
+    #[inline]
+    pub(crate) fn cell(&self, block: usize, subject: usize, term: usize) -> &Cell {
+        &self.cells[term][block * self.subjects + subject]
     }
 
     /// Students with a block.
@@ -193,14 +225,13 @@ mod tests {
         a.merge(&b);
         let seen: Vec<(u32, Vec<(u64, u32, u32, bool)>)> = a
             .students()
-            .map(|(s, cells)| {
-                (
-                    s,
-                    cells
-                        .iter()
-                        .map(|c| (c.weighted, c.weight, c.marks(), c.has_low_mark()))
-                        .collect(),
-                )
+            .map(|(s, block)| {
+                let cells = (0..2)
+                    .flat_map(|subject| (0..2).map(move |term| (subject, term)))
+                    .map(|(subject, term)| a.cell(block, subject, term))
+                    .map(|c| (c.weighted, c.weight, c.marks(), c.has_low_mark()))
+                    .collect();
+                (s, cells)
             })
             .collect();
         assert_eq!(seen.len(), 4);

@@ -14,7 +14,7 @@ use super::fields::{
     BlockLog, Fields, MalformedRows, WeightCache, WorkTypeCache, date_field, for_each_row,
     id_field, map_header, parse_u32, push_u64,
 };
-use super::group_index::{Cell, GroupIndex, MAX_THREADS};
+use super::group_index::{Cell, CellAt, GroupIndex, MAX_THREADS};
 use super::terms::{NO_TERM, ReportTerms};
 use crate::ids::{StudentId, SubjectId};
 use crate::marks::{PeriodMark, PeriodMarkPolicy, Points, shown_average};
@@ -184,6 +184,8 @@ impl std::fmt::Debug for TermGradesReport {
 /// One thread's parse.
 struct Grades {
     index: GroupIndex,
+    pending: Vec<Pending>,
+    failed: Vec<RegionError>,
     weights: WeightCache,
     work_types: WorkTypeCache,
     marks: u64,
@@ -248,6 +250,8 @@ impl TermGradesReport {
             options.malformed,
             || Grades {
                 index: GroupIndex::new(subjects, n_terms),
+                pending: Vec::with_capacity(BATCH),
+                failed: Vec::new(),
                 weights: WeightCache::new(),
                 work_types: WorkTypeCache::new(),
                 marks: 0,
@@ -390,10 +394,10 @@ impl TermGradesReport {
     /// marks, in report order.
     fn for_each_group(&self, mut f: impl FnMut(u32, u32, usize, &Cell)) {
         let terms = self.index.terms();
-        for (student, cells) in self.index.students() {
+        for (student, block) in self.index.students() {
             for subject in 0..self.index.subjects() {
                 for term in 0..terms {
-                    let cell = &cells[subject * terms + term];
+                    let cell = self.index.cell(block, subject, term);
                     if cell.marks() > 0 {
                         f(student, subject as u32 + 1, term, cell);
                     }
@@ -401,6 +405,19 @@ impl TermGradesReport {
             }
         }
     }
+}
+
+/// Marks parsed but not yet added. Adding is a random access into the
+/// per-group state; adding a batch at a time lets the processor fetch many
+/// cells at once instead of waiting for each.
+const BATCH: usize = 64;
+
+/// A parsed mark waiting in the batch.
+struct Pending {
+    cell: CellAt,
+    mark: u8,
+    weight: u32,
+    line: u64,
 }
 
 impl Grades {
@@ -412,9 +429,29 @@ impl Grades {
         options: &TermGradesOptions,
         log: &mut BlockLog,
     ) {
-        for_each_row(block, width, options.malformed, log, |f, _| {
-            self.row(f, pos, options)
+        for_each_row(block, width, options.malformed, log, |f, line| {
+            self.row(f, pos, options, line)?;
+            if self.pending.len() == BATCH {
+                self.flush();
+            }
+            Ok(())
         });
+        self.flush();
+        if !self.failed.is_empty() {
+            log.errors.append(&mut self.failed);
+            log.errors.sort_by_key(RegionError::line);
+        }
+    }
+
+    /// Adds the batch; a mark its group cannot take is a reject.
+    fn flush(&mut self) {
+        for p in self.pending.drain(..) {
+            if let Err(mut e) = self.index.add_at(p.cell, p.mark, p.weight) {
+                e.shift_line(p.line);
+                self.failed.push(e);
+                self.marks -= 1;
+            }
+        }
     }
 
     #[inline]
@@ -423,6 +460,7 @@ impl Grades {
         f: &Fields<'_>,
         pos: &[usize],
         options: &TermGradesOptions,
+        line: u64,
     ) -> Result<(), RegionError> {
         let student = id_field(f.get(pos[0]), COLUMNS[0])?;
         id_field(f.get(pos[1]), COLUMNS[1])?;
@@ -455,11 +493,14 @@ impl Grades {
             self.outside_terms += 1;
             return Ok(());
         }
-        self.index
-            .add(student, subject, usize::from(term), mark.get(), weight)
-            .inspect_err(|_| {
-                self.marks -= 1;
-            })
+        let cell = self.index.locate(student, subject, usize::from(term));
+        self.pending.push(Pending {
+            cell,
+            mark: mark.get(),
+            weight,
+            line,
+        });
+        Ok(())
     }
 }
 
