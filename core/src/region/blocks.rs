@@ -74,7 +74,10 @@ impl<R: Read> Source<R> {
                     Ok(0) => self.eof = true,
                     Ok(n) => filled += n,
                     Err(e) if e.kind() == ErrorKind::Interrupted => {}
-                    Err(e) => return Err(RegionError::io(&e)),
+                    Err(e) => {
+                        self.eof = true;
+                        return Err(RegionError::io(&e));
+                    }
                 }
             }
             if self.eof {
@@ -91,6 +94,10 @@ impl<R: Read> Source<R> {
                 }
                 None if limit < buf.len() => limit = buf.len(),
                 None => {
+                    // Nothing after an overlong line is read: the source
+                    // ends here, and the error takes this block's number.
+                    self.eof = true;
+                    self.next_seq += 1;
                     return Err(RegionError::LineTooLong {
                         line: 1,
                         limit: MAX_LINE,
@@ -168,7 +175,7 @@ where
                         // Named by block; its line is fixed up like a row's.
                         stop.store(true, Ordering::Relaxed);
                         done.push(BlockDone {
-                            seq: src.next_seq,
+                            seq: src.next_seq - 1,
                             lines: 0,
                             errors: vec![e],
                         });
