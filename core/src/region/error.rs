@@ -72,9 +72,9 @@ impl std::fmt::Display for ValueProblem {
 
 /// Errors of the bulk region reports and the region generator.
 ///
-/// Row errors carry the 1-based line of the input file (the header is line
-/// 1) and, where one field is at fault, the column's name and the value as
-/// found (cut to 64 bytes).
+/// Row errors carry the 1-based line of the input file (the header is the
+/// first line) and, where one field is at fault, the column's name and the
+/// value as found (cut to 64 bytes).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RegionError {

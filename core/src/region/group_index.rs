@@ -223,7 +223,8 @@ mod tests {
         b.add(7, 1, 0, 4, 100).unwrap();
         b.add(8, 2, 0, 3, 100).unwrap();
         a.merge(&b);
-        let seen: Vec<(u32, Vec<(u64, u32, u32, bool)>)> = a
+        type Sums = (u64, u32, u32, bool);
+        let seen: Vec<(u32, Vec<Sums>)> = a
             .students()
             .map(|(s, block)| {
                 let cells = (0..2)

@@ -228,13 +228,14 @@ impl Default for ReportTerms {
 /// 2014–2015 year. This is the one place the report's default terms come
 /// from.
 pub(crate) fn default_terms() -> ReportTerms {
-    const QUARTERS: [(&str, (i32, u32, u32), (i32, u32, u32)); 4] = [
+    type Day = (i32, u32, u32);
+    const QUARTERS: [(&str, Day, Day); 4] = [
         ("Q1", (2014, 9, 1), (2014, 10, 31)),
         ("Q2", (2014, 11, 1), (2014, 12, 31)),
         ("Q3", (2015, 1, 12), (2015, 3, 22)),
         ("Q4", (2015, 3, 30), (2015, 5, 31)),
     ];
-    let day = |(y, m, d): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+    let day = |(y, m, d): Day| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
     let terms = QUARTERS
         .iter()
         .map(|&(code, start, end)| ReportTerm {

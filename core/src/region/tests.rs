@@ -221,7 +221,8 @@ fn term_grade_edge_rules_by_hand() {
 #[test]
 fn term_marks_at_each_threshold() {
     // Three marks per subject; weights in hundredths make each average exact.
-    let groups: [([(u8, &str); 3], &str, u8); 8] = [
+    type Marks = [(u8, &'static str); 3];
+    let groups: [(Marks, &str, u8); 8] = [
         ([(2, "0.26"), (2, "0.25"), (3, "0.49")], "2.49", 2),
         ([(2, "0.25"), (2, "0.25"), (3, "0.5")], "2.50", 3),
         ([(3, "0.26"), (3, "0.25"), (4, "0.49")], "3.49", 3),
