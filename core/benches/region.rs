@@ -13,7 +13,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_main};
 use zhurnal::region::{
     ActivationOptions, ActivationReport, RegionGenerator, TermGradesOptions, TermGradesReport,
     scan_fields,
@@ -111,5 +111,10 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
-criterion_main!(benches);
+mod group {
+    #![allow(missing_docs)]
+    use super::bench;
+    criterion::criterion_group!(benches, bench);
+}
+
+criterion_main!(group::benches);
