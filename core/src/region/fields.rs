@@ -33,7 +33,7 @@ pub(crate) struct Fields<'a> {
 
 impl Fields<'_> {
     /// The field at `i` (callers index within the header's width).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get(&self, i: usize) -> &[u8] {
         let (start, end) = self.bounds[i];
         &self.bytes[start as usize..end as usize]
@@ -64,89 +64,138 @@ pub(crate) fn for_each_row<F>(
 {
     let mut bounds = [(0u32, 0u32); MAX_FIELDS];
     let mut scratch: Vec<u8> = Vec::new();
-    let mut pos = 0usize;
     let len = block.len();
-    while pos < len {
-        // One pass: field starts at commas, the row ends at LF.
-        let line_start = pos;
-        let mut n = 0usize;
-        let mut field_start = pos;
-        let mut quoted = false;
-        let mut too_many = false;
-        while pos < len {
-            let b = block[pos];
-            if b == b',' {
-                if n < MAX_FIELDS {
-                    bounds[n] = (field_start as u32, pos as u32);
-                } else {
-                    too_many = true;
-                }
-                n += 1;
-                field_start = pos + 1;
-            } else if b == b'\n' {
-                break;
-            } else if b == b'"' {
-                quoted = true;
+    // The row being split: where it and its current field start, fields
+    // closed so far, and whether a quote was seen.
+    let mut line_start = 0usize;
+    let mut field_start = 0usize;
+    let mut n = 0usize;
+    let mut quoted = false;
+
+    // Ends the row at `$end` (the LF, or the end of the block); evaluates
+    // to false when the block must stop.
+    macro_rules! end_row {
+        ($end:expr) => {{
+            let mut line_end = $end;
+            if line_end > line_start && block[line_end - 1] == b'\r' {
+                line_end -= 1;
             }
-            pos += 1;
-        }
-        let mut line_end = pos;
-        pos += 1; // past the LF (or past the end)
-        if line_end > line_start && block[line_end - 1] == b'\r' {
-            line_end -= 1;
-        }
-        log.lines += 1;
-        let line = log.lines;
-        if line_end == line_start && n == 0 {
-            continue; // a blank line is not a row
-        }
-        let result = if quoted {
-            split_quoted(&block[line_start..line_end], &mut scratch, &mut bounds).and_then(
-                |count| {
-                    if count != width {
-                        return Err(RegionError::FieldCount {
+            log.lines += 1;
+            let line = log.lines;
+            if line_end == line_start && n == 0 {
+                true // a blank line is not a row
+            } else {
+                let result = if quoted {
+                    split_quoted(&block[line_start..line_end], &mut scratch, &mut bounds).and_then(
+                        |count| {
+                            if count != width {
+                                return Err(RegionError::FieldCount {
+                                    line: 0,
+                                    expected: width,
+                                    found: count,
+                                });
+                            }
+                            let fields = Fields {
+                                bytes: &scratch,
+                                bounds: &bounds[..count],
+                            };
+                            row(&fields, line)
+                        },
+                    )
+                } else {
+                    if n < MAX_FIELDS {
+                        bounds[n] = (field_start as u32, line_end.max(field_start) as u32);
+                    }
+                    n += 1;
+                    if n != width {
+                        Err(RegionError::FieldCount {
                             line: 0,
                             expected: width,
-                            found: count,
-                        });
+                            found: n,
+                        })
+                    } else {
+                        let fields = Fields {
+                            bytes: block,
+                            bounds: &bounds[..n],
+                        };
+                        row(&fields, line)
                     }
-                    let fields = Fields {
-                        bytes: &scratch,
-                        bounds: &bounds[..count],
-                    };
-                    row(&fields, line)
-                },
-            )
-        } else {
-            let end = line_end.max(field_start);
-            if n < MAX_FIELDS {
-                bounds[n] = (field_start as u32, end as u32);
-            } else {
-                too_many = true;
-            }
-            n += 1;
-            if n != width || too_many {
-                Err(RegionError::FieldCount {
-                    line: 0,
-                    expected: width,
-                    found: n,
-                })
-            } else {
-                let fields = Fields {
-                    bytes: block,
-                    bounds: &bounds[..n],
                 };
-                row(&fields, line)
+                match result {
+                    Ok(()) => true,
+                    Err(mut e) => {
+                        e.shift_line(line);
+                        log.errors.push(e);
+                        mode != MalformedRows::Fail
+                    }
+                }
+            }
+        }};
+    }
+
+    // Eight bytes at a time: a mask of the commas, line feeds and quotes,
+    // then one step per such byte.
+    let mut pos = 0usize;
+    while pos < len {
+        let mut mask = match block.get(pos..pos + 8) {
+            Some(word) => {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(word);
+                special_bytes(u64::from_le_bytes(w))
+            }
+            None => {
+                let mut m = 0u64;
+                for (i, &b) in block[pos..].iter().enumerate() {
+                    if b == b',' || b == b'\n' || b == b'"' {
+                        m |= 0x80 << (8 * i);
+                    }
+                }
+                m
             }
         };
-        if let Err(mut e) = result {
-            e.shift_line(line);
-            log.errors.push(e);
-            if mode == MalformedRows::Fail {
-                return;
+        while mask != 0 {
+            let at = pos + (mask.trailing_zeros() >> 3) as usize;
+            mask &= mask - 1;
+            match block[at] {
+                b',' => {
+                    if n < MAX_FIELDS {
+                        bounds[n] = (field_start as u32, at as u32);
+                    }
+                    n += 1;
+                    field_start = at + 1;
+                }
+                b'\n' => {
+                    if !end_row!(at) {
+                        return;
+                    }
+                    line_start = at + 1;
+                    field_start = at + 1;
+                    n = 0;
+                    quoted = false;
+                }
+                _ => quoted = true,
             }
         }
+        pos += 8;
     }
+    if line_start < len {
+        end_row!(len);
+    }
+}
+
+/// The high bit of each byte of `w` that is `,`, LF or `"`; exact (no
+/// false positives), eight bytes at a time.
+#[inline]
+fn special_bytes(w: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    #[inline]
+    fn zero_bytes(x: u64) -> u64 {
+        !(((x & LOW7) + LOW7) | x | LOW7)
+    }
+    zero_bytes(w ^ (ONES * u64::from(b',')))
+        | zero_bytes(w ^ (ONES * u64::from(b'\n')))
+        | zero_bytes(w ^ (ONES * u64::from(b'"')))
 }
 
 /// Splits one line (without its line end) by the quoting rules: a field
@@ -471,9 +520,22 @@ impl WeightCache {
     }
 }
 
-/// Work-type codes already checked by [`WorkTypeCode::new`].
+/// Work-type codes already checked by [`WorkTypeCode::new`], each packed
+/// with its length into one number (codes of at most 15 bytes).
 pub(crate) struct WorkTypeCache {
-    known: Vec<Vec<u8>>,
+    known: Vec<u128>,
+}
+
+/// A field of at most 15 bytes as one number: the bytes, then the length.
+#[inline]
+fn pack(field: &[u8]) -> Option<u128> {
+    if field.len() > 15 {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..field.len()].copy_from_slice(field);
+    bytes[15] = field.len() as u8;
+    Some(u128::from_le_bytes(bytes))
 }
 
 impl WorkTypeCache {
@@ -484,7 +546,10 @@ impl WorkTypeCache {
     /// Checks a work-type field by the work-type code rule.
     #[inline]
     pub(crate) fn check(&mut self, field: &[u8], column: &str) -> Result<(), RegionError> {
-        if self.known.iter().any(|k| k.as_slice() == field) {
+        let key = pack(field);
+        if let Some(key) = key
+            && self.known.contains(&key)
+        {
             return Ok(());
         }
         if field.is_empty() {
@@ -494,10 +559,44 @@ impl WorkTypeCache {
             .map_err(|_| RegionError::value(column, field, ValueProblem::InvalidWorkType))?;
         WorkTypeCode::new(text)
             .map_err(|_| RegionError::value(column, field, ValueProblem::InvalidWorkType))?;
-        if self.known.len() < 64 {
-            self.known.push(field.to_vec());
+        if let Some(key) = key
+            && self.known.len() < 64
+        {
+            self.known.push(key);
         }
         Ok(())
+    }
+}
+
+/// The day number of the last date field read: marks exported in date
+/// order repeat the same date for many rows.
+pub(crate) struct DateCache {
+    last: u128,
+    day: i32,
+}
+
+impl DateCache {
+    pub(crate) fn new() -> DateCache {
+        // No packed field has a length byte of 255.
+        DateCache {
+            last: u128::MAX,
+            day: 0,
+        }
+    }
+
+    /// A required date field as its day number.
+    #[inline]
+    pub(crate) fn date(&mut self, field: &[u8], column: &str) -> Result<i32, RegionError> {
+        let key = pack(field);
+        if key == Some(self.last) {
+            return Ok(self.day);
+        }
+        let day = date_field(field, column)?;
+        if let Some(key) = key {
+            self.last = key;
+            self.day = day;
+        }
+        Ok(day)
     }
 }
 
@@ -710,6 +809,27 @@ mod tests {
             c.check(&[0xff], "work_type").unwrap_err().code(),
             "region.invalid_work_type"
         );
+    }
+
+    #[test]
+    fn date_cache_gives_the_same_days() {
+        let mut c = DateCache::new();
+        for text in [
+            "2014-09-01",
+            "2014-09-01",
+            "2014-09-02",
+            "2014-09-01",
+            "",
+            "2014-09-31",
+        ] {
+            let cached = c.date(text.as_bytes(), "d").map_err(|e| e.code());
+            let direct = date_field(text.as_bytes(), "d").map_err(|e| e.code());
+            assert_eq!(cached, direct, "{text}");
+        }
+        assert!(pack(&[b'x'; 16]).is_none());
+        let mut w = WorkTypeCache::new();
+        assert!(w.check(&[b'x'; 20], "work_type").is_ok());
+        assert!(w.check(&[b'x'; 33], "work_type").is_err());
     }
 
     #[test]

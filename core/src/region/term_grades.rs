@@ -11,8 +11,8 @@ use super::blocks::{Source, parse_blocks};
 use super::default_threads;
 use super::error::{RegionError, ValueProblem};
 use super::fields::{
-    BlockLog, Fields, MalformedRows, WeightCache, WorkTypeCache, date_field, for_each_row,
-    id_field, map_header, parse_u32, push_u64,
+    BlockLog, DateCache, Fields, MalformedRows, WeightCache, WorkTypeCache, for_each_row, id_field,
+    map_header, parse_u32, push_u64,
 };
 use super::group_index::{Cell, CellAt, GroupIndex, MAX_THREADS};
 use super::terms::{NO_TERM, ReportTerms};
@@ -188,6 +188,7 @@ struct Grades {
     failed: Vec<RegionError>,
     weights: WeightCache,
     work_types: WorkTypeCache,
+    dates: DateCache,
     marks: u64,
     outside_terms: u64,
 }
@@ -254,6 +255,7 @@ impl TermGradesReport {
                 failed: Vec::new(),
                 weights: WeightCache::new(),
                 work_types: WorkTypeCache::new(),
+                dates: DateCache::new(),
                 marks: 0,
                 outside_terms: 0,
             },
@@ -473,7 +475,7 @@ impl Grades {
                 ValueProblem::SubjectOutOfRange,
             ));
         }
-        let day = date_field(f.get(pos[3]), COLUMNS[3])?;
+        let day = self.dates.date(f.get(pos[3]), COLUMNS[3])?;
         let mark_field = f.get(pos[4]);
         let mark = parse_u32(mark_field)
             .and_then(|v| Points::try_from(i64::from(v)).ok())
