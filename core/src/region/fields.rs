@@ -532,10 +532,11 @@ fn pack(field: &[u8]) -> Option<u128> {
     if field.len() > 15 {
         return None;
     }
-    let mut bytes = [0u8; 16];
-    bytes[..field.len()].copy_from_slice(field);
-    bytes[15] = field.len() as u8;
-    Some(u128::from_le_bytes(bytes))
+    let mut key = (field.len() as u128) << 120;
+    for (i, &b) in field.iter().enumerate() {
+        key |= u128::from(b) << (8 * i);
+    }
+    Some(key)
 }
 
 impl WorkTypeCache {
@@ -571,31 +572,25 @@ impl WorkTypeCache {
 /// The day number of the last date field read: marks exported in date
 /// order repeat the same date for many rows.
 pub(crate) struct DateCache {
-    last: u128,
+    last: Option<[u8; 10]>,
     day: i32,
 }
 
 impl DateCache {
     pub(crate) fn new() -> DateCache {
-        // No packed field has a length byte of 255.
-        DateCache {
-            last: u128::MAX,
-            day: 0,
-        }
+        DateCache { last: None, day: 0 }
     }
 
     /// A required date field as its day number.
     #[inline]
     pub(crate) fn date(&mut self, field: &[u8], column: &str) -> Result<i32, RegionError> {
-        let key = pack(field);
-        if key == Some(self.last) {
+        let key = <[u8; 10]>::try_from(field).ok();
+        if key.is_some() && key == self.last {
             return Ok(self.day);
         }
         let day = date_field(field, column)?;
-        if let Some(key) = key {
-            self.last = key;
-            self.day = day;
-        }
+        self.last = key;
+        self.day = day;
         Ok(day)
     }
 }

@@ -14,7 +14,7 @@ use super::fields::{
     BlockLog, DateCache, Fields, MalformedRows, WeightCache, WorkTypeCache, for_each_row, id_field,
     map_header, parse_u32, push_u64,
 };
-use super::group_index::{Cell, CellAt, GroupIndex, MAX_THREADS};
+use super::group_index::{Cell, GroupIndex, MAX_THREADS};
 use super::terms::{NO_TERM, ReportTerms};
 use crate::ids::{StudentId, SubjectId};
 use crate::marks::{PeriodMark, PeriodMarkPolicy, Points, shown_average};
@@ -184,8 +184,6 @@ impl std::fmt::Debug for TermGradesReport {
 /// One thread's parse.
 struct Grades {
     index: GroupIndex,
-    pending: Vec<Pending>,
-    failed: Vec<RegionError>,
     weights: WeightCache,
     work_types: WorkTypeCache,
     dates: DateCache,
@@ -251,8 +249,6 @@ impl TermGradesReport {
             options.malformed,
             || Grades {
                 index: GroupIndex::new(subjects, n_terms),
-                pending: Vec::with_capacity(BATCH),
-                failed: Vec::new(),
                 weights: WeightCache::new(),
                 work_types: WorkTypeCache::new(),
                 dates: DateCache::new(),
@@ -264,7 +260,8 @@ impl TermGradesReport {
         let mut marks = 0;
         let mut outside_terms = 0;
         let mut index: Option<GroupIndex> = None;
-        for grades in parsed.states {
+        for mut grades in parsed.states {
+            grades.index.finish();
             marks += grades.marks;
             outside_terms += grades.outside_terms;
             match &mut index {
@@ -409,19 +406,6 @@ impl TermGradesReport {
     }
 }
 
-/// Marks parsed but not yet added. Adding is a random access into the
-/// per-group state; adding a batch at a time lets the processor fetch many
-/// cells at once instead of waiting for each.
-const BATCH: usize = 64;
-
-/// A parsed mark waiting in the batch.
-struct Pending {
-    cell: CellAt,
-    mark: u8,
-    weight: u32,
-    line: u64,
-}
-
 impl Grades {
     fn block(
         &mut self,
@@ -431,29 +415,9 @@ impl Grades {
         options: &TermGradesOptions,
         log: &mut BlockLog,
     ) {
-        for_each_row(block, width, options.malformed, log, |f, line| {
-            self.row(f, pos, options, line)?;
-            if self.pending.len() == BATCH {
-                self.flush();
-            }
-            Ok(())
+        for_each_row(block, width, options.malformed, log, |f, _| {
+            self.row(f, pos, options)
         });
-        self.flush();
-        if !self.failed.is_empty() {
-            log.errors.append(&mut self.failed);
-            log.errors.sort_by_key(RegionError::line);
-        }
-    }
-
-    /// Adds the batch; a mark its group cannot take is a reject.
-    fn flush(&mut self) {
-        for p in self.pending.drain(..) {
-            if let Err(mut e) = self.index.add_at(p.cell, p.mark, p.weight) {
-                e.shift_line(p.line);
-                self.failed.push(e);
-                self.marks -= 1;
-            }
-        }
     }
 
     #[inline]
@@ -462,7 +426,6 @@ impl Grades {
         f: &Fields<'_>,
         pos: &[usize],
         options: &TermGradesOptions,
-        line: u64,
     ) -> Result<(), RegionError> {
         let student = id_field(f.get(pos[0]), COLUMNS[0])?;
         id_field(f.get(pos[1]), COLUMNS[1])?;
@@ -495,14 +458,9 @@ impl Grades {
             self.outside_terms += 1;
             return Ok(());
         }
-        let cell = self.index.locate(student, subject, usize::from(term));
-        self.pending.push(Pending {
-            cell,
-            mark: mark.get(),
-            weight,
-            line,
-        });
-        Ok(())
+        self.index
+            .add(student, subject, usize::from(term), mark.get(), weight)
+            .inspect_err(|_| self.marks -= 1)
     }
 }
 
