@@ -6,6 +6,7 @@ use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use zhurnal::region::{
     ActivationOptions, ActivationReport, MalformedRows, RegionError, RegionGenerator,
@@ -25,6 +26,7 @@ struct Args {
     parents: Option<u64>,
     seed: Option<u64>,
     rejects: bool,
+    timings: bool,
 }
 
 fn parse_args(raw: &[String]) -> Result<Args, String> {
@@ -34,6 +36,7 @@ fn parse_args(raw: &[String]) -> Result<Args, String> {
         parents: None,
         seed: None,
         rejects: false,
+        timings: false,
     };
     let mut it = raw.iter();
     while let Some(a) = it.next() {
@@ -47,6 +50,7 @@ fn parse_args(raw: &[String]) -> Result<Args, String> {
             "--parents" => args.parents = Some(value("--parents")?),
             "--seed" => args.seed = Some(value("--seed")?),
             "--rejects" => args.rejects = true,
+            "--timings" => args.timings = true,
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             _ => args.positional.push(a.clone()),
@@ -105,11 +109,20 @@ fn run(command: &str, args: &Args) -> Result<(), RegionError> {
             if let Some(t) = args.threads {
                 options = options.with_threads(t);
             }
+            let started = Instant::now();
             let report = TermGradesReport::from_path(Path::new(&args.positional[0]), &options)?;
+            let read = started.elapsed();
             report_rejects(report.rejects());
             write_out(&PathBuf::from(&args.positional[1]), |out| {
                 report.write_csv(out)
             })?;
+            if args.timings {
+                eprintln!(
+                    "read and aggregate {:.3} s, write {:.3} s",
+                    read.as_secs_f64(),
+                    (started.elapsed() - read).as_secs_f64()
+                );
+            }
         }
         "scan" => {
             let file = File::open(&args.positional[0])?;

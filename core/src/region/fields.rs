@@ -520,37 +520,41 @@ impl WeightCache {
     }
 }
 
-/// Work-type codes already checked by [`WorkTypeCode::new`], each packed
-/// with its length into one number (codes of at most 15 bytes).
+/// Work-type codes already checked by [`WorkTypeCode::new`]: codes of at
+/// most eight bytes as (length, bytes as a number), longer ones as text.
 pub(crate) struct WorkTypeCache {
-    known: Vec<u128>,
+    short: Vec<(usize, u64)>,
+    long: Vec<Vec<u8>>,
 }
 
-/// A field of at most 15 bytes as one number: the bytes, then the length.
+/// Up to eight bytes as one number.
 #[inline]
-fn pack(field: &[u8]) -> Option<u128> {
-    if field.len() > 15 {
-        return None;
+fn pack8(field: &[u8]) -> u64 {
+    let mut key = 0u64;
+    for (i, &b) in field.iter().take(8).enumerate() {
+        key |= u64::from(b) << (8 * i);
     }
-    let mut key = (field.len() as u128) << 120;
-    for (i, &b) in field.iter().enumerate() {
-        key |= u128::from(b) << (8 * i);
-    }
-    Some(key)
+    key
 }
 
 impl WorkTypeCache {
     pub(crate) fn new() -> WorkTypeCache {
-        WorkTypeCache { known: Vec::new() }
+        WorkTypeCache {
+            short: Vec::new(),
+            long: Vec::new(),
+        }
     }
 
     /// Checks a work-type field by the work-type code rule.
     #[inline]
     pub(crate) fn check(&mut self, field: &[u8], column: &str) -> Result<(), RegionError> {
-        let key = pack(field);
-        if let Some(key) = key
-            && self.known.contains(&key)
-        {
+        let known = if field.len() <= 8 {
+            let key = (field.len(), pack8(field));
+            self.short.contains(&key)
+        } else {
+            self.long.iter().any(|k| k.as_slice() == field)
+        };
+        if known {
             return Ok(());
         }
         if field.is_empty() {
@@ -560,10 +564,12 @@ impl WorkTypeCache {
             .map_err(|_| RegionError::value(column, field, ValueProblem::InvalidWorkType))?;
         WorkTypeCode::new(text)
             .map_err(|_| RegionError::value(column, field, ValueProblem::InvalidWorkType))?;
-        if let Some(key) = key
-            && self.known.len() < 64
-        {
-            self.known.push(key);
+        if self.short.len() + self.long.len() < 64 {
+            if field.len() <= 8 {
+                self.short.push((field.len(), pack8(field)));
+            } else {
+                self.long.push(field.to_vec());
+            }
         }
         Ok(())
     }
@@ -821,8 +827,12 @@ mod tests {
             let direct = date_field(text.as_bytes(), "d").map_err(|e| e.code());
             assert_eq!(cached, direct, "{text}");
         }
-        assert!(pack(&[b'x'; 16]).is_none());
         let mut w = WorkTypeCache::new();
+        assert!(w.check(b"homework", "work_type").is_ok());
+        assert!(w.check(b"homework", "work_type").is_ok());
+        assert!(w.check(b"independent", "work_type").is_ok());
+        assert!(w.check(b"independent", "work_type").is_ok());
+        assert!(w.check(b"homeworK", "work_type").is_err());
         assert!(w.check(&[b'x'; 20], "work_type").is_ok());
         assert!(w.check(&[b'x'; 33], "work_type").is_err());
     }

@@ -306,15 +306,32 @@ impl GroupIndex {
         }
     }
 
+    /// The pages in id order.
+    pub(crate) fn pages_in_order(&self) -> Vec<usize> {
+        self.top
+            .iter()
+            .filter(|&&p| p != 0)
+            .map(|&p| p as usize - 1)
+            .collect()
+    }
+
+    /// The students of one page in id order, each with its page and block.
+    pub(crate) fn students_of(
+        &self,
+        page: usize,
+    ) -> impl Iterator<Item = (u32, (usize, usize))> + '_ {
+        self.pages[page]
+            .in_order()
+            .into_iter()
+            .map(move |(id, block)| (id, (page, block)))
+    }
+
     /// Students with marks in id order, each with its page and block.
+    #[cfg(test)]
     pub(crate) fn students(&self) -> impl Iterator<Item = (u32, (usize, usize))> + '_ {
-        self.top.iter().filter(|&&p| p != 0).flat_map(move |&p| {
-            let page = p as usize - 1;
-            self.pages[page]
-                .in_order()
-                .into_iter()
-                .map(move |(id, block)| (id, (page, block)))
-        })
+        self.pages_in_order()
+            .into_iter()
+            .flat_map(move |p| self.students_of(p))
     }
 
     /// Subjects per student.

@@ -168,7 +168,11 @@ pub struct TermGradesReport {
     rejects: Vec<RegionError>,
     marks: u64,
     outside_terms: u64,
+    threads: usize,
 }
+
+/// Pages of students formatted together when writing.
+const PAGES_PER_CHUNK: usize = 8;
 
 impl std::fmt::Debug for TermGradesReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -276,6 +280,7 @@ impl TermGradesReport {
             rejects: parsed.errors,
             marks,
             outside_terms,
+            threads: options.threads,
         })
     }
 
@@ -298,24 +303,27 @@ impl TermGradesReport {
     pub fn rows(&self) -> Vec<TermGradeRow> {
         let mut rows = Vec::new();
         let mut shown = ShownCache::new(self.policy);
-        self.for_each_group(|student, subject, term, cell| {
-            let (average, term_mark, _) = shown.get(cell);
-            rows.push(TermGradeRow {
-                student: StudentId::new(student),
-                subject: SubjectId::new(subject),
-                term: self.terms.all()[term].code().to_owned(),
-                marks: cell.marks(),
-                average,
-                term_mark,
-            });
-        });
+        self.for_each_group(
+            &self.index.pages_in_order(),
+            |student, subject, term, cell| {
+                let (average, term_mark, _) = shown.get(cell);
+                rows.push(TermGradeRow {
+                    student: StudentId::new(student),
+                    subject: SubjectId::new(subject),
+                    term: self.terms.all()[term].code().to_owned(),
+                    marks: cell.marks(),
+                    average,
+                    term_mark,
+                });
+            },
+        );
         rows
     }
 
     /// Number of rows the report has.
     pub fn len(&self) -> usize {
         let mut n = 0;
-        self.for_each_group(|_, _, _, _| n += 1);
+        self.for_each_group(&self.index.pages_in_order(), |_, _, _, _| n += 1);
         n
     }
 
@@ -343,42 +351,74 @@ impl TermGradesReport {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn write_csv(&self, out: &mut dyn Write) -> Result<(), RegionError> {
-        const CHUNK: usize = 1 << 20;
-        let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + 256);
-        buf.extend_from_slice(TERM_GRADES_CSV_HEADER.as_bytes());
-        buf.push(b'\n');
-        let mut shown = ShownCache::new(self.policy);
+        let mut header = TERM_GRADES_CSV_HEADER.as_bytes().to_vec();
+        header.push(b'\n');
+        out.write_all(&header)?;
+        // Pages of students in id order, formatted in chunks of pages; with
+        // several threads, chunk k is formatted by thread k mod n and the
+        // chunks are written in order. At most two chunks per thread wait.
+        let pages = self.index.pages_in_order();
+        let chunks: Vec<&[usize]> = pages.chunks(PAGES_PER_CHUNK).collect();
+        let threads = self.threads.min(chunks.len()).max(1);
+        if threads == 1 {
+            let mut buf = Vec::new();
+            for chunk in &chunks {
+                buf.clear();
+                self.format_pages(chunk, &mut ShownCache::new(self.policy), &mut buf);
+                out.write_all(&buf)?;
+            }
+        } else {
+            std::thread::scope(|scope| -> Result<(), RegionError> {
+                let mut receivers = Vec::with_capacity(threads);
+                for worker in 0..threads {
+                    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(2);
+                    receivers.push(rx);
+                    let chunks = &chunks;
+                    scope.spawn(move || {
+                        let mut shown = ShownCache::new(self.policy);
+                        for chunk in chunks.iter().skip(worker).step_by(threads) {
+                            let mut buf = Vec::new();
+                            self.format_pages(chunk, &mut shown, &mut buf);
+                            if tx.send(buf).is_err() {
+                                return; // the writer stopped
+                            }
+                        }
+                    });
+                }
+                for k in 0..chunks.len() {
+                    let buf = receivers[k % threads].recv().map_err(|_| RegionError::Io {
+                        message: "a formatting thread failed".to_owned(),
+                    })?;
+                    out.write_all(&buf)?;
+                }
+                Ok(())
+            })?;
+        }
+        out.flush()?;
+        Ok(())
+    }
+
+    /// Appends the rows of the students of `pages` to `buf`.
+    fn format_pages(&self, pages: &[usize], shown: &mut ShownCache, buf: &mut Vec<u8>) {
         let codes: Vec<&[u8]> = self
             .terms
             .all()
             .iter()
             .map(|t| t.code().as_bytes())
             .collect();
-        let mut result = Ok(());
-        self.for_each_group(|student, subject, term, cell| {
-            if result.is_err() {
-                return;
-            }
+        self.for_each_group(pages, |student, subject, term, cell| {
             let (_, _, text) = shown.get(cell);
-            push_u64(&mut buf, u64::from(student));
+            push_u64(buf, u64::from(student));
             buf.push(b',');
-            push_u64(&mut buf, u64::from(subject));
+            push_u64(buf, u64::from(subject));
             buf.push(b',');
             buf.extend_from_slice(codes[term]);
             buf.push(b',');
-            push_u64(&mut buf, u64::from(cell.marks()));
+            push_u64(buf, u64::from(cell.marks()));
             buf.push(b',');
             buf.extend_from_slice(text);
             buf.push(b'\n');
-            if buf.len() >= CHUNK {
-                result = out.write_all(&buf);
-                buf.clear();
-            }
         });
-        result?;
-        out.write_all(&buf)?;
-        out.flush()?;
-        Ok(())
     }
 
     /// The report as `term_grades.csv` text.
@@ -390,10 +430,10 @@ impl TermGradesReport {
     }
 
     /// Calls `f(student, subject, term index, cell)` for each group with
-    /// marks, in report order.
-    fn for_each_group(&self, mut f: impl FnMut(u32, u32, usize, &Cell)) {
+    /// marks of the students of `pages`, in report order.
+    fn for_each_group(&self, pages: &[usize], mut f: impl FnMut(u32, u32, usize, &Cell)) {
         let terms = self.index.terms();
-        for (student, block) in self.index.students() {
+        for (student, block) in pages.iter().flat_map(|&p| self.index.students_of(p)) {
             for subject in 0..self.index.subjects() {
                 for term in 0..terms {
                     let cell = self.index.cell(block, subject, term);
