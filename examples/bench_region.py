@@ -256,7 +256,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000], help="parents per region")
     ap.add_argument("--seed", type=int, default=2014)
-    ap.add_argument("--runs", type=int, default=3, help="runs per engine and job (median)")
+    ap.add_argument("--runs", type=int, default=5, help="runs per engine and job (median)")
     ap.add_argument("--workdir", type=Path, default=ROOT / "target" / "bench-region")
     ap.add_argument("--binary", type=Path, default=ROOT / "target" / "release" / "examples" / "region")
     ap.add_argument("--no-build", action="store_true")
@@ -280,56 +280,67 @@ def main() -> None:
         t = time.perf_counter()
         subprocess.run([binary, "generate", "--parents", str(size), "--seed", str(args.seed), str(region)],
                        check=True, stdout=subprocess.DEVNULL)
+        os.sync()
         print(f"generated {size} parents in {time.perf_counter() - t:.2f} s: "
               f"{(region / 'grades.csv').stat().st_size / 1e6:.0f} MB of marks", flush=True)
         for job, src in (("activation", "parents.csv"), ("term-grades", "grades.csv")):
-            digests = {}
-            for engine in ("zhurnal", "pandas", "polars"):
-                dst = region / f"{job}.{engine}.csv"
-                times, peaks = [], []
-                for _ in range(args.runs):
+            engines = ["zhurnal", "pandas", "polars"]
+            times = {e: [] for e in engines}
+            peaks = {e: [] for e in engines}
+            # Runs go round the engines (not all runs of one engine, then the
+            # next), so that noise from other work on the machine falls on
+            # all of them alike; dirty pages are flushed before each run.
+            for _ in range(args.runs):
+                for engine in engines:
+                    dst = region / f"{job}.{engine}.csv"
+                    os.sync()
                     if engine == "zhurnal":
                         wall, peak, _ = measure([binary, job, str(region / src), str(dst)])
-                        times.append(wall)
+                        times[engine].append(wall)
                     else:
-                        wall, peak, out = measure([sys.executable, me, "--engine", engine, "--job", job,
-                                                   str(region / src), str(dst)])
-                        times.append(float(out.strip().splitlines()[-1]))
-                    peaks.append(peak)
-                digests[engine] = digest(dst)
-                med = statistics.median(times)
+                        _, peak, out = measure([sys.executable, me, "--engine", engine, "--job", job,
+                                                str(region / src), str(dst)])
+                        times[engine].append(float(out.strip().splitlines()[-1]))
+                    peaks[engine].append(peak)
+            digests = {e: digest(region / f"{job}.{e}.csv") for e in engines}
+            for engine in engines:
+                med = statistics.median(times[engine])
                 results[(size, job, engine)] = med
-                rows.append((size, job, engine, med, max(peaks)))
-                print(f"  {job:12} {engine:8} {med:8.3f} s  {max(peaks):8.0f} MiB", flush=True)
+                rows.append((size, job, engine, med, max(peaks[engine])))
+                print(f"  {job:12} {engine:8} {med:8.3f} s  {max(peaks[engine]):8.0f} MiB", flush=True)
             same = len(set(digests.values())) == 1
             print(f"  {job}: outputs byte-identical: {same}", flush=True)
             if not same:
                 sys.exit(f"outputs differ for {job} at {size}: {digests}")
-        times = [measure([binary, "scan", str(region / "grades.csv")]) for _ in range(args.runs)]
-        med = statistics.median(t for t, _, _ in times)
-        results[(size, "scan", "zhurnal")] = med
-        rows.append((size, "scan grades", "zhurnal", med, max(p for _, p, _ in times)))
-        print(f"  {'scan':12} {'zhurnal':8} {med:8.3f} s", flush=True)
+        for threads in (1, 2):
+            scans = [measure([binary, "scan", str(region / "grades.csv"), "--threads", str(threads)])
+                     for _ in range(args.runs)]
+            med = statistics.median(t for t, _, _ in scans)
+            results[(size, f"scan{threads}", "zhurnal")] = med
+            rows.append((size, f"read+split grades, {threads} thread(s)", "floor", med, max(p for _, p, _ in scans)))
+            print(f"  {'scan':12} {threads} thread(s) {med:8.3f} s", flush=True)
 
     print()
-    print("| parents | job | engine | time (s) | vs polars | peak RSS (MiB) | RSS vs polars |")
+    print("| parents | job | engine | time (s) | polars time / time | peak RSS (MiB) | RSS / polars RSS |")
     print("|---:|---|---|---:|---:|---:|---:|")
     peak_of = {(s, j, e): p for s, j, e, _, p in rows}
     for size, job, engine, med, peak in rows:
         pol = results.get((size, job, "polars"))
-        ratio = f"{pol / med:.1f}× faster" if pol and engine != "polars" else ""
+        ratio = f"{pol / med:.1f}" if pol and engine != "polars" else ""
         ppeak = peak_of.get((size, job, "polars"))
         mem = f"{peak / ppeak:.2f}" if ppeak and engine != "polars" else ""
         print(f"| {size} | {job} | {engine} | {med:.3f} | {ratio} | {peak:.0f} | {mem} |")
     print()
     for size in args.sizes:
-        tg, scan = results.get((size, "term-grades", "zhurnal")), results.get((size, "scan", "zhurnal"))
-        if tg and scan:
-            print(f"{size} parents: term grades / scan (read + split, 1 thread) = {tg / scan:.2f}")
+        tg = results.get((size, "term-grades", "zhurnal"))
+        for threads in (1, 2):
+            scan = results.get((size, f"scan{threads}", "zhurnal"))
+            if tg and scan:
+                print(f"{size} parents: term grades / read+split on {threads} thread(s) = {tg / scan:.2f}")
     if len(args.sizes) >= 2:
         a, b = sorted(args.sizes)[:2]
         for job in ("activation", "term-grades"):
-            print(f"{job}: {b // a}× the rows costs {results[(b, job, 'zhurnal')] / results[(a, job, 'zhurnal')]:.2f}× the time")
+            print(f"{job}: {b / a:g}x the rows costs {results[(b, job, 'zhurnal')] / results[(a, job, 'zhurnal')]:.2f}x the time")
 
 
 if __name__ == "__main__":

@@ -846,7 +846,33 @@ mod tests {
         assert_eq!(out, b"0 18446744073709551615");
     }
 
+    fn field_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-z0-9.\\-]{0,12}",
+            "[a-z ,\"\r]{0,6}".prop_map(|s| format!("\"{}\"", s.replace('"', "\"\""))),
+        ]
+    }
+
     proptest! {
+        #[test]
+        fn rows_split_like_a_csv_reader(rows in prop::collection::vec(prop::collection::vec(field_text(), 3), 1..40), crlf in any::<bool>()) {
+            let end = if crlf { "\r\n" } else { "\n" };
+            let mut text = String::new();
+            for r in &rows {
+                text.push_str(&r.join(","));
+                text.push_str(end);
+            }
+            let mut expected: Vec<Vec<String>> = Vec::new();
+            let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+            for record in reader.records() {
+                let record = record.unwrap();
+                expected.push(record.iter().map(str::to_owned).collect());
+            }
+            let (got, log) = rows(text.as_bytes(), 3, MalformedRows::Fail);
+            prop_assert!(log.errors.is_empty(), "{:?}", log.errors);
+            prop_assert_eq!(got, expected);
+        }
+
         #[test]
         fn day_numbers_match_the_calendar(days in 365_000i32..3_650_000) {
             let date = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
