@@ -855,10 +855,10 @@ mod tests {
 
     proptest! {
         #[test]
-        fn rows_split_like_a_csv_reader(rows in prop::collection::vec(prop::collection::vec(field_text(), 3), 1..40), crlf in any::<bool>()) {
+        fn rows_split_like_a_csv_reader(table in prop::collection::vec(prop::collection::vec(field_text(), 3), 1..40), crlf in any::<bool>()) {
             let end = if crlf { "\r\n" } else { "\n" };
             let mut text = String::new();
-            for r in &rows {
+            for r in &table {
                 text.push_str(&r.join(","));
                 text.push_str(end);
             }
