@@ -264,7 +264,16 @@ impl TermGradesReport {
         let mut marks = 0;
         let mut outside_terms = 0;
         let mut index: Option<GroupIndex> = None;
-        for mut grades in parsed.states {
+        let mut states = parsed.states;
+        // Each thread's queued marks are added on that thread's core.
+        if states.len() > 1 {
+            std::thread::scope(|scope| {
+                for grades in states.iter_mut() {
+                    scope.spawn(move || grades.index.finish());
+                }
+            });
+        }
+        for mut grades in states {
             grades.index.finish();
             marks += grades.marks;
             outside_terms += grades.outside_terms;
