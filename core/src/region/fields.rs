@@ -38,6 +38,68 @@ impl Fields<'_> {
         let (start, end) = self.bounds[i];
         &self.bytes[start as usize..end as usize]
     }
+
+    /// The field at `i`, and the eight bytes from its start as a number
+    /// when the buffer has them (they may run past the field).
+    #[inline(always)]
+    pub(crate) fn get_with_word(&self, i: usize) -> (&[u8], Option<u64>) {
+        let (start, end) = self.bounds[i];
+        let start = start as usize;
+        let word = self
+            .bytes
+            .get(start..start + 8)
+            .and_then(|b| <[u8; 8]>::try_from(b).ok())
+            .map(u64::from_le_bytes);
+        (&self.bytes[start..end as usize], word)
+    }
+}
+
+/// Keeps the first `len` (1..=8) bytes of a word.
+#[inline(always)]
+fn low_bytes(len: usize) -> u64 {
+    if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 }
+}
+
+/// A whole number of 1 to 8 digits from the word of its bytes, eight digits
+/// at a time; `None` unless every byte is a digit.
+#[inline(always)]
+fn digits8(word: u64, len: usize) -> Option<u32> {
+    const ZEROS: u64 = 0x3030_3030_3030_3030;
+    let keep = low_bytes(len);
+    // Bytes past the field become '0' and are checked like the others.
+    let t = (word & keep) | (ZEROS & !keep);
+    let all_digits = ((t & 0xF0F0_F0F0_F0F0_F0F0)
+        | (((t.wrapping_add(0x0606_0606_0606_0606)) & 0xF0F0_F0F0_F0F0_F0F0) >> 4))
+        == 0x3333_3333_3333_3333;
+    if !all_digits {
+        return None;
+    }
+    // Right-align: the padding zeros become leading zeros.
+    let mut v = (t - ZEROS) << (8 * (8 - len));
+    v = (v.wrapping_mul(10) + (v >> 8)) & 0x00FF_00FF_00FF_00FF;
+    v = (v.wrapping_mul(100) + (v >> 16)) & 0x0000_FFFF_0000_FFFF;
+    v = (v.wrapping_mul(10_000) + (v >> 32)) & 0xFFFF_FFFF;
+    Some(v as u32)
+}
+
+/// [`parse_u32`], eight digits at a time when `word` holds the field's
+/// bytes.
+#[inline(always)]
+pub(crate) fn parse_u32_word(field: &[u8], word: Option<u64>) -> Option<u32> {
+    match word {
+        Some(w) if (1..=8).contains(&field.len()) => digits8(w, field.len()),
+        _ => parse_u32(field),
+    }
+}
+
+/// An id field (with its word, see [`Fields::get_with_word`]), or the
+/// coded error for `column`.
+#[inline(always)]
+pub(crate) fn id_field_word(field: &[u8], word: Option<u64>, column: &str) -> Result<u32, RegionError> {
+    match parse_u32_word(field, word) {
+        Some(v) => Ok(v),
+        None => id_field(field, column),
+    }
 }
 
 /// Per-block bookkeeping: lines seen and errors met (lines local to the
@@ -835,6 +897,27 @@ mod tests {
         assert!(w.check(b"homeworK", "work_type").is_err());
         assert!(w.check(&[b'x'; 20], "work_type").is_ok());
         assert!(w.check(&[b'x'; 33], "work_type").is_err());
+    }
+
+    #[test]
+    fn eight_digits_at_a_time() {
+        for text in ["0", "7", "12", "123", "00000001", "99999999", "12345678", "4294967"] {
+            let mut padded = text.as_bytes().to_vec();
+            padded.extend_from_slice(b",9x\n12345678");
+            let word = u64::from_le_bytes(padded[..8].try_into().unwrap());
+            assert_eq!(parse_u32_word(text.as_bytes(), Some(word)), parse_u32(text.as_bytes()), "{text}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn word_parse_equals_byte_parse(bytes in prop::collection::vec(prop::sample::select(b"0123456789/:a ,-".to_vec()), 0..12), tail in any::<u64>()) {
+            let mut buf = bytes.clone();
+            buf.extend_from_slice(&tail.to_le_bytes());
+            let word = u64::from_le_bytes(buf[..8].try_into().unwrap());
+            prop_assert_eq!(parse_u32_word(&bytes, Some(word)), parse_u32(&bytes));
+            prop_assert_eq!(parse_u32_word(&bytes, None), parse_u32(&bytes));
+        }
     }
 
     #[test]

@@ -70,6 +70,21 @@ impl Cell {
     }
 }
 
+/// A group whose sums cannot take another mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct GroupFull;
+
+impl GroupFull {
+    /// The report's error for the mark of `student` in `subject`.
+    pub(crate) fn error(self, student: u32, subject: u32) -> RegionError {
+        RegionError::GroupTooLarge {
+            line: 0,
+            student: StudentId::new(student),
+            subject: SubjectId::new(subject),
+        }
+    }
+}
+
 /// A mark waiting in its page's queue.
 #[derive(Debug, Clone, Copy)]
 struct Queued {
@@ -224,8 +239,8 @@ impl GroupIndex {
     /// 1-based and within the index's subjects, `term` within its terms.
     ///
     /// # Errors
-    /// [`RegionError::GroupTooLarge`] (line 0: the caller names it) when the
-    /// group cannot take the mark; the index is unchanged then.
+    /// [`GroupFull`] when the group cannot take the mark; the index is
+    /// unchanged then.
     #[inline]
     pub(crate) fn add(
         &mut self,
@@ -234,7 +249,7 @@ impl GroupIndex {
         term: usize,
         mark: u8,
         weight: u32,
-    ) -> Result<(), RegionError> {
+    ) -> Result<(), GroupFull> {
         let subjects = self.subjects;
         let p = self.page(student);
         let page = &mut self.pages[p];
@@ -264,11 +279,7 @@ impl GroupIndex {
         if u64::from(cell.weight) + u64::from(weight) > WEIGHT_LIMIT
             || u64::from(cell.marks()) + 1 > COUNT_LIMIT
         {
-            return Err(RegionError::GroupTooLarge {
-                line: 0,
-                student: StudentId::new(student),
-                subject: SubjectId::new(subject),
-            });
+            return Err(GroupFull);
         }
         cell.add(mark, weight);
         page.total_marks = marks;
@@ -441,7 +452,7 @@ mod tests {
                 Err(e) => break e,
             }
         };
-        assert_eq!(err.code(), "region.group_too_large");
+        assert_eq!(err.error(1, 1).code(), "region.group_too_large");
         assert_eq!(n, WEIGHT_LIMIT / u64::from(heavy));
         // the page goes on taking marks for other groups
         a.add(2, 1, 0, 5, heavy).unwrap();

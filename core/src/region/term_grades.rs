@@ -11,7 +11,7 @@ use super::blocks::{Source, parse_blocks};
 use super::default_threads;
 use super::error::{RegionError, ValueProblem};
 use super::fields::{
-    BlockLog, DateCache, Fields, MalformedRows, WeightCache, WorkTypeCache, for_each_row, id_field,
+    BlockLog, DateCache, Fields, MalformedRows, WeightCache, WorkTypeCache, for_each_row, id_field_word,
     map_header, parse_u32, push_u64,
 };
 use super::group_index::{Cell, GroupIndex, MAX_THREADS};
@@ -416,7 +416,7 @@ impl TermGradesReport {
             .map(|t| t.code().as_bytes())
             .collect();
         self.for_each_group(pages, |student, subject, term, cell| {
-            let (_, _, text) = shown.get(cell);
+            let (_, mark, text) = shown.get(cell);
             push_u64(buf, u64::from(student));
             buf.push(b',');
             push_u64(buf, u64::from(subject));
@@ -426,6 +426,13 @@ impl TermGradesReport {
             push_u64(buf, u64::from(cell.marks()));
             buf.push(b',');
             buf.extend_from_slice(text);
+            match mark {
+                PeriodMark::Mark(p) => {
+                    buf.push(b',');
+                    buf.push(b'0' + p.get());
+                }
+                PeriodMark::NotAttested => buf.extend_from_slice(b",na"),
+            }
             buf.push(b'\n');
         });
     }
@@ -476,10 +483,12 @@ impl Grades {
         pos: &[usize],
         options: &TermGradesOptions,
     ) -> Result<(), RegionError> {
-        let student = id_field(f.get(pos[0]), COLUMNS[0])?;
-        id_field(f.get(pos[1]), COLUMNS[1])?;
-        let subject_field = f.get(pos[2]);
-        let subject = id_field(subject_field, COLUMNS[2])?;
+        let (field, word) = f.get_with_word(pos[0]);
+        let student = id_field_word(field, word, COLUMNS[0])?;
+        let (field, word) = f.get_with_word(pos[1]);
+        id_field_word(field, word, COLUMNS[1])?;
+        let (subject_field, word) = f.get_with_word(pos[2]);
+        let subject = id_field_word(subject_field, word, COLUMNS[2])?;
         if subject == 0 || subject > options.max_subject {
             return Err(RegionError::value(
                 COLUMNS[2],
@@ -509,73 +518,101 @@ impl Grades {
         }
         self.index
             .add(student, subject, usize::from(term), mark.get(), weight)
-            .inspect_err(|_| self.marks -= 1)
+            .map_err(|full| {
+                self.marks -= 1;
+                full.error(student, subject)
+            })
     }
 }
 
-/// Shown averages and term marks by group sums: the average rule and the
-/// period-mark rule run once per distinct (sums, count, low mark), and the
-/// text of the row's last two fields is kept with them.
+/// Shown averages by group sums, and term marks by (sums, number of marks,
+/// low mark): the average rule ([`shown_average`]) runs once per distinct
+/// pair of sums and the period-mark rule ([`PeriodMarkPolicy::from_shown`])
+/// once per distinct input; their results and the average's text are kept.
 struct ShownCache {
     policy: PeriodMarkPolicy,
-    slots: Vec<Option<ShownEntry>>,
+    slots: Vec<ShownEntry>,
 }
 
+/// Marks remembered per entry: by number of marks below this, and low mark.
+const MEMO_COUNTS: usize = 32;
+
+#[derive(Clone, Copy)]
 struct ShownEntry {
-    key: (u64, u32, u32),
+    weighted: u64,
+    /// 0: an empty slot (a group always has weight).
+    weight: u32,
     average: Decimal,
-    mark: PeriodMark,
-    text: Vec<u8>,
+    text: [u8; 12],
+    text_len: u8,
+    /// 0 unknown, 1 not attested, 2 + mark otherwise; by
+    /// `count * 2 + low mark`.
+    marks: [u8; MEMO_COUNTS * 2],
 }
 
-const SHOWN_SLOTS: usize = 1 << 14;
+const EMPTY: ShownEntry = ShownEntry {
+    weighted: 0,
+    weight: 0,
+    average: Decimal::ZERO,
+    text: [0; 12],
+    text_len: 0,
+    marks: [0; MEMO_COUNTS * 2],
+};
+
+const SHOWN_SLOTS: usize = 1 << 15;
 
 impl ShownCache {
     fn new(policy: PeriodMarkPolicy) -> ShownCache {
         ShownCache {
             policy,
-            slots: (0..SHOWN_SLOTS).map(|_| None).collect(),
+            slots: vec![EMPTY; SHOWN_SLOTS],
         }
     }
 
-    /// The shown average, the term mark, and `avg,term_mark` as text.
+    /// The shown average, the term mark, and the average as text.
     #[inline]
     fn get(&mut self, cell: &Cell) -> (Decimal, PeriodMark, &[u8]) {
-        let key = (
-            cell.weighted,
-            cell.weight,
-            cell.marks() | (u32::from(cell.has_low_mark()) << 31),
-        );
-        let hash = (key.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            ^ u64::from(key.1).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
-            ^ u64::from(key.2).wrapping_mul(0x1656_67B1_9E37_79F9))
-            >> 50;
-        let slot = &mut self.slots[hash as usize % SHOWN_SLOTS];
-        if slot.as_ref().is_none_or(|e| e.key != key) {
+        let hash = (cell.weighted.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ u64::from(cell.weight).wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
+            >> 49;
+        let entry = &mut self.slots[hash as usize % SHOWN_SLOTS];
+        if entry.weight != cell.weight || entry.weighted != cell.weighted {
+            // The sums are exact hundredths; the quotient is rounded once.
             let average = shown_average(
                 Decimal::new(cell.weighted as i64, 2),
                 Decimal::new(i64::from(cell.weight), 2),
             )
             .unwrap_or_default();
-            let mark = self
-                .policy
-                .from_shown(average, cell.marks(), cell.has_low_mark());
-            let mut text = average.to_string().into_bytes();
-            text.push(b',');
-            match mark.points() {
-                Some(p) => push_u64(&mut text, u64::from(p.get())),
-                None => text.extend_from_slice(b"na"),
-            }
-            *slot = Some(ShownEntry {
-                key,
+            let text = average.to_string();
+            let len = text.len().min(12);
+            let mut bytes = [0u8; 12];
+            bytes[..len].copy_from_slice(&text.as_bytes()[..len]);
+            *entry = ShownEntry {
+                weighted: cell.weighted,
+                weight: cell.weight,
                 average,
-                mark,
-                text,
-            });
+                text: bytes,
+                text_len: len as u8,
+                marks: [0; MEMO_COUNTS * 2],
+            };
         }
-        match slot {
-            Some(e) => (e.average, e.mark, &e.text),
-            None => (Decimal::ZERO, PeriodMark::NotAttested, b""),
-        }
+        let count = cell.marks();
+        let low = cell.has_low_mark();
+        let memo = (count as usize) * 2 + usize::from(low);
+        let mark = match entry.marks.get(memo).copied() {
+            Some(1) => PeriodMark::NotAttested,
+            Some(code @ 2..=7) => Points::new(code - 2).map_or(PeriodMark::NotAttested, PeriodMark::Mark),
+            known => {
+                let mark = self.policy.from_shown(entry.average, count, low);
+                if known.is_some() {
+                    entry.marks[memo] = match mark {
+                        PeriodMark::NotAttested => 1,
+                        PeriodMark::Mark(p) => 2 + p.get(),
+                    };
+                }
+                mark
+            }
+        };
+        (entry.average, mark, &entry.text[..usize::from(entry.text_len)])
     }
 }
