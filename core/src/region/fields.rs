@@ -57,7 +57,11 @@ impl Fields<'_> {
 /// Keeps the first `len` (1..=8) bytes of a word.
 #[inline(always)]
 fn low_bytes(len: usize) -> u64 {
-    if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 }
+    if len >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * len)) - 1
+    }
 }
 
 /// A whole number of 1 to 8 digits from the word of its bytes, eight digits
@@ -95,7 +99,11 @@ pub(crate) fn parse_u32_word(field: &[u8], word: Option<u64>) -> Option<u32> {
 /// An id field (with its word, see [`Fields::get_with_word`]), or the
 /// coded error for `column`.
 #[inline(always)]
-pub(crate) fn id_field_word(field: &[u8], word: Option<u64>, column: &str) -> Result<u32, RegionError> {
+pub(crate) fn id_field_word(
+    field: &[u8],
+    word: Option<u64>,
+    column: &str,
+) -> Result<u32, RegionError> {
     match parse_u32_word(field, word) {
         Some(v) => Ok(v),
         None => id_field(field, column),
@@ -567,16 +575,28 @@ impl WeightCache {
             frac *= 10;
         }
         let value = whole * 100 + frac;
-        let slot = (value as usize).min(WEIGHT_TABLE);
+        if self.valid(value) {
+            Ok(value as u32)
+        } else {
+            Err(bad())
+        }
+    }
+
+    /// Whether a weight of `hundredths` is valid, by the weight rule of the
+    /// marks module (asked once per distinct value).
+    #[inline]
+    pub(crate) fn valid(&mut self, hundredths: u64) -> bool {
+        let slot = (hundredths as usize).min(WEIGHT_TABLE);
         match self.state[slot] {
-            1 => Ok(value as u32),
-            2 => Err(bad()),
+            1 => true,
+            2 => false,
             _ => {
-                // The one weight rule decides; a value past the table is
-                // refused by it (it is above 100) and never cached as valid.
-                let valid = Weight::new(Decimal::new(value as i64, 2)).is_ok();
+                // A value past the table is refused by the rule (it is above
+                // 100) and never cached as valid.
+                let valid = i64::try_from(hundredths)
+                    .is_ok_and(|h| Weight::new(Decimal::new(h, 2)).is_ok());
                 self.state[slot] = if valid { 1 } else { 2 };
-                if valid { Ok(value as u32) } else { Err(bad()) }
+                valid
             }
         }
     }
@@ -605,6 +625,13 @@ impl WorkTypeCache {
             short: Vec::new(),
             long: Vec::new(),
         }
+    }
+
+    /// Whether a field of at most eight bytes, as (length, [`pack8`]), is a
+    /// code already checked.
+    #[inline]
+    pub(crate) fn is_known(&self, len: usize, key: u64) -> bool {
+        self.short.contains(&(len, key))
     }
 
     /// Checks a work-type field by the work-type code rule.
@@ -901,11 +928,17 @@ mod tests {
 
     #[test]
     fn eight_digits_at_a_time() {
-        for text in ["0", "7", "12", "123", "00000001", "99999999", "12345678", "4294967"] {
+        for text in [
+            "0", "7", "12", "123", "00000001", "99999999", "12345678", "4294967",
+        ] {
             let mut padded = text.as_bytes().to_vec();
             padded.extend_from_slice(b",9x\n12345678");
             let word = u64::from_le_bytes(padded[..8].try_into().unwrap());
-            assert_eq!(parse_u32_word(text.as_bytes(), Some(word)), parse_u32(text.as_bytes()), "{text}");
+            assert_eq!(
+                parse_u32_word(text.as_bytes(), Some(word)),
+                parse_u32(text.as_bytes()),
+                "{text}"
+            );
         }
     }
 

@@ -44,6 +44,7 @@ mod blocks;
 mod error;
 mod fields;
 mod generator;
+mod grades_parse;
 mod group_index;
 mod scan;
 mod term_grades;

@@ -9,26 +9,13 @@ use rust_decimal::Decimal;
 
 use super::blocks::{Source, parse_blocks};
 use super::default_threads;
-use super::error::{RegionError, ValueProblem};
-use super::fields::{
-    BlockLog, DateCache, Fields, MalformedRows, WeightCache, WorkTypeCache, for_each_row, id_field_word,
-    map_header, parse_u32, push_u64,
-};
+use super::error::RegionError;
+use super::fields::{MalformedRows, map_header, push_u64};
+use super::grades_parse::{COLUMNS, Grades, Layout};
 use super::group_index::{Cell, GroupIndex, MAX_THREADS};
-use super::terms::{NO_TERM, ReportTerms};
+use super::terms::ReportTerms;
 use crate::ids::{StudentId, SubjectId};
 use crate::marks::{PeriodMark, PeriodMarkPolicy, Points, shown_average};
-
-/// The columns the report reads from `grades.csv` (others are ignored).
-const COLUMNS: [&str; 7] = [
-    "student_id",
-    "class_id",
-    "subject_id",
-    "lesson_date",
-    "mark",
-    "weight",
-    "work_type",
-];
 
 /// The header of `term_grades.csv`.
 pub const TERM_GRADES_CSV_HEADER: &str = "student_id,subject_id,term,n_marks,avg,term_mark";
@@ -185,16 +172,6 @@ impl std::fmt::Debug for TermGradesReport {
     }
 }
 
-/// One thread's parse.
-struct Grades {
-    index: GroupIndex,
-    weights: WeightCache,
-    work_types: WorkTypeCache,
-    dates: DateCache,
-    marks: u64,
-    outside_terms: u64,
-}
-
 impl TermGradesReport {
     /// Reads `grades.csv` from a file.
     ///
@@ -245,21 +222,15 @@ impl TermGradesReport {
         let mut source = Source::new(reader);
         let header = source.header()?.ok_or(RegionError::EmptyInput)?;
         let (width, pos) = map_header(&header, &COLUMNS)?;
+        let layout = Layout::new(width, &pos);
         let subjects = options.max_subject as usize;
         let n_terms = options.terms.all().len();
         let parsed = parse_blocks(
             source,
             options.threads,
             options.malformed,
-            || Grades {
-                index: GroupIndex::new(subjects, n_terms),
-                weights: WeightCache::new(),
-                work_types: WorkTypeCache::new(),
-                dates: DateCache::new(),
-                marks: 0,
-                outside_terms: 0,
-            },
-            |grades, _, block, log| grades.block(block, width, &pos, options, log),
+            || Grades::new(subjects, n_terms),
+            |grades, _, block, log| grades.block(block, width, &layout, options, log),
         )?;
         let mut marks = 0;
         let mut outside_terms = 0;
@@ -378,27 +349,35 @@ impl TermGradesReport {
             }
         } else {
             std::thread::scope(|scope| -> Result<(), RegionError> {
-                let mut receivers = Vec::with_capacity(threads);
+                let mut filled = Vec::with_capacity(threads);
+                let mut empty = Vec::with_capacity(threads);
                 for worker in 0..threads {
-                    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(2);
-                    receivers.push(rx);
+                    // Formatted chunks go to the writer; written buffers come
+                    // back to be filled again.
+                    let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(2);
+                    let (empty_tx, empty_rx) = std::sync::mpsc::channel::<Vec<u8>>();
+                    filled.push(full_rx);
+                    empty.push(empty_tx);
                     let chunks = &chunks;
                     scope.spawn(move || {
                         let mut shown = ShownCache::new(self.policy);
                         for chunk in chunks.iter().skip(worker).step_by(threads) {
-                            let mut buf = Vec::new();
+                            let mut buf = empty_rx.try_recv().unwrap_or_default();
+                            buf.clear();
                             self.format_pages(chunk, &mut shown, &mut buf);
-                            if tx.send(buf).is_err() {
+                            if full_tx.send(buf).is_err() {
                                 return; // the writer stopped
                             }
                         }
                     });
                 }
                 for k in 0..chunks.len() {
-                    let buf = receivers[k % threads].recv().map_err(|_| RegionError::Io {
+                    let buf = filled[k % threads].recv().map_err(|_| RegionError::Io {
                         message: "a formatting thread failed".to_owned(),
                     })?;
                     out.write_all(&buf)?;
+                    // A worker that has finished no longer takes buffers.
+                    let _ = empty[k % threads].send(buf);
                 }
                 Ok(())
             })?;
@@ -459,69 +438,6 @@ impl TermGradesReport {
                 }
             }
         }
-    }
-}
-
-impl Grades {
-    fn block(
-        &mut self,
-        block: &[u8],
-        width: usize,
-        pos: &[usize],
-        options: &TermGradesOptions,
-        log: &mut BlockLog,
-    ) {
-        for_each_row(block, width, options.malformed, log, |f, _| {
-            self.row(f, pos, options)
-        });
-    }
-
-    #[inline]
-    fn row(
-        &mut self,
-        f: &Fields<'_>,
-        pos: &[usize],
-        options: &TermGradesOptions,
-    ) -> Result<(), RegionError> {
-        let (field, word) = f.get_with_word(pos[0]);
-        let student = id_field_word(field, word, COLUMNS[0])?;
-        let (field, word) = f.get_with_word(pos[1]);
-        id_field_word(field, word, COLUMNS[1])?;
-        let (subject_field, word) = f.get_with_word(pos[2]);
-        let subject = id_field_word(subject_field, word, COLUMNS[2])?;
-        if subject == 0 || subject > options.max_subject {
-            return Err(RegionError::value(
-                COLUMNS[2],
-                subject_field,
-                ValueProblem::SubjectOutOfRange,
-            ));
-        }
-        let day = self.dates.date(f.get(pos[3]), COLUMNS[3])?;
-        let mark_field = f.get(pos[4]);
-        let mark = parse_u32(mark_field)
-            .and_then(|v| Points::try_from(i64::from(v)).ok())
-            .ok_or_else(|| {
-                let problem = if mark_field.is_empty() {
-                    ValueProblem::Missing
-                } else {
-                    ValueProblem::MarkOutOfScale
-                };
-                RegionError::value(COLUMNS[4], mark_field, problem)
-            })?;
-        let weight = self.weights.hundredths(f.get(pos[5]), COLUMNS[5])?;
-        self.work_types.check(f.get(pos[6]), COLUMNS[6])?;
-        self.marks += 1;
-        let term = options.terms.index_of_day(day);
-        if term == NO_TERM {
-            self.outside_terms += 1;
-            return Ok(());
-        }
-        self.index
-            .add(student, subject, usize::from(term), mark.get(), weight)
-            .map_err(|full| {
-                self.marks -= 1;
-                full.error(student, subject)
-            })
     }
 }
 
@@ -601,7 +517,9 @@ impl ShownCache {
         let memo = (count as usize) * 2 + usize::from(low);
         let mark = match entry.marks.get(memo).copied() {
             Some(1) => PeriodMark::NotAttested,
-            Some(code @ 2..=7) => Points::new(code - 2).map_or(PeriodMark::NotAttested, PeriodMark::Mark),
+            Some(code @ 2..=7) => {
+                Points::new(code - 2).map_or(PeriodMark::NotAttested, PeriodMark::Mark)
+            }
             known => {
                 let mark = self.policy.from_shown(entry.average, count, low);
                 if known.is_some() {
@@ -613,6 +531,10 @@ impl ShownCache {
                 mark
             }
         };
-        (entry.average, mark, &entry.text[..usize::from(entry.text_len)])
+        (
+            entry.average,
+            mark,
+            &entry.text[..usize::from(entry.text_len)],
+        )
     }
 }

@@ -548,16 +548,29 @@ fn first_error_and_rejects_are_the_same_on_any_number_of_threads() {
 fn model_term_grades(grades: &str, options: &TermGradesOptions) -> String {
     let mut groups: BTreeMap<(u32, u32, usize), WeightedAverage> = BTreeMap::new();
     let mut reader = csv::Reader::from_reader(grades.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (student, subject, date, mark, weight) = (
+        col("student_id"),
+        col("subject_id"),
+        col("lesson_date"),
+        col("mark"),
+        col("weight"),
+    );
     for record in reader.records() {
         let r = record.unwrap();
-        let date = day(&r[3]);
+        let date = day(&r[date]);
         let Some(term) = options.terms().all().iter().position(|t| t.contains(date)) else {
             continue;
         };
-        let mark = Points::new(r[4].parse().unwrap()).unwrap();
-        let weight: Weight = r[5].parse().unwrap();
+        let mark = Points::new(r[mark].parse().unwrap()).unwrap();
+        let weight: Weight = r[weight].parse().unwrap();
         groups
-            .entry((r[0].parse().unwrap(), r[2].parse().unwrap(), term))
+            .entry((
+                r[student].parse().unwrap(),
+                r[subject].parse().unwrap(),
+                term,
+            ))
             .or_default()
             .add(mark, weight);
     }
@@ -678,8 +691,53 @@ fn parent_rows() -> impl Strategy<Value = Vec<(u32, bool, Option<i64>)>> {
     )
 }
 
+/// One field written in one of the forms a CSV file may use for it.
+fn spelled(value: &str, form: u8) -> String {
+    match form % 4 {
+        0 => value.to_owned(),
+        1 => format!("\"{value}\""),
+        2 if value.bytes().all(|b| b.is_ascii_digit()) => format!("0{value}"),
+        3 if value.contains('.') => format!("{value}0"),
+        _ => value.to_owned(),
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn any_spelling_and_column_order_gives_the_models_report(
+        rows in grade_rows(),
+        forms in prop::collection::vec(any::<u8>(), 8 * 300),
+        order in Just((0..8).collect::<Vec<usize>>()).prop_shuffle(),
+        crlf in any::<bool>(),
+    ) {
+        let names = ["student_id", "class_id", "subject_id", "lesson_date", "mark", "weight", "work_type", "note"];
+        let end = if crlf { "\r\n" } else { "\n" };
+        let mut csv = order.iter().map(|&i| names[i]).collect::<Vec<_>>().join(",") + end;
+        let start = day("2014-08-25");
+        let types = ["answer", "independent", "homework", "test"];
+        for (n, (student, subject, offset, mark, weight)) in rows.iter().enumerate() {
+            let d = (start + chrono::Duration::days(*offset)).to_string();
+            let values = [
+                student.to_string(), "7".to_owned(), subject.to_string(), d, mark.to_string(),
+                (*weight).to_owned(), types[n % 4].to_owned(), "x, y".to_owned(),
+            ];
+            let line: Vec<String> = order
+                .iter()
+                .map(|&i| {
+                    let form = forms[n * 8 + i];
+                    if i == 7 { format!("\"{}\"", values[i]) } else { spelled(&values[i], form) }
+                })
+                .collect();
+            csv.push_str(&line.join(","));
+            csv.push_str(end);
+        }
+        let options = TermGradesOptions::default().with_threads(1);
+        let bulk = TermGradesReport::from_reader(csv.as_bytes(), &options).unwrap();
+        prop_assert_eq!(bulk.to_csv(), model_term_grades(&csv, &options));
+        prop_assert_eq!(bulk.marks(), rows.len() as u64);
+    }
 
     #[test]
     fn bulk_term_grades_equal_the_model(rows in grade_rows(), threads in 1usize..3) {
