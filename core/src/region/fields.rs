@@ -86,6 +86,39 @@ fn digits8(word: u64, len: usize) -> Option<u32> {
     Some(v as u32)
 }
 
+/// The whole number whose digits start at `p` (at most ten digits, at most
+/// `u32::MAX`) and the position after them; `None` without a digit. Eight
+/// bytes at a time where the buffer has them.
+#[inline(always)]
+pub(crate) fn digits_at(block: &[u8], p: usize) -> Option<(u32, usize)> {
+    if let Some(bytes) = block.get(p..p + 8)
+        && let Ok(bytes) = <[u8; 8]>::try_from(bytes)
+    {
+        let w = u64::from_le_bytes(bytes);
+        let t = w ^ 0x3030_3030_3030_3030;
+        // High bit of each byte that is not a digit.
+        let other =
+            (((t & 0x7F7F_7F7F_7F7F_7F7F) + 0x7676_7676_7676_7676) | t) & 0x8080_8080_8080_8080;
+        if other != 0 {
+            let len = (other.trailing_zeros() / 8) as usize;
+            if len == 0 {
+                return None;
+            }
+            return digits8(w, len).map(|v| (v, p + len));
+        }
+    }
+    let mut v: u64 = 0;
+    let mut q = p;
+    while q < block.len() && block[q].is_ascii_digit() && q - p < 10 {
+        v = v * 10 + u64::from(block[q] - b'0');
+        q += 1;
+    }
+    if q == p {
+        return None;
+    }
+    u32::try_from(v).ok().map(|v| (v, q))
+}
+
 /// [`parse_u32`], eight digits at a time when `word` holds the field's
 /// bytes.
 #[inline(always)]
@@ -943,6 +976,19 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn digits_at_equals_a_byte_loop(bytes in prop::collection::vec(prop::sample::select(b"0123456789,x".to_vec()), 0..24), at in 0usize..24) {
+            let at = at.min(bytes.len());
+            let n = bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let expected = if n == 0 {
+                None
+            } else {
+                let k = n.min(10);
+                parse_u32(&bytes[at..at + k]).map(|v| (v, at + k))
+            };
+            prop_assert_eq!(digits_at(&bytes, at), expected);
+        }
+
         #[test]
         fn word_parse_equals_byte_parse(bytes in prop::collection::vec(prop::sample::select(b"0123456789/:a ,-".to_vec()), 0..12), tail in any::<u64>()) {
             let mut buf = bytes.clone();

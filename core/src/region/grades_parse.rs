@@ -10,8 +10,8 @@
 
 use super::error::{RegionError, ValueProblem};
 use super::fields::{
-    BlockLog, DateCache, Fields, MalformedRows, WeightCache, WorkTypeCache, for_each_row,
-    id_field_word, parse_u32,
+    BlockLog, DateCache, Fields, MalformedRows, WeightCache, WorkTypeCache, digits_at,
+    for_each_row, id_field_word, parse_u32,
 };
 use super::group_index::{GroupFull, GroupIndex};
 use super::term_grades::TermGradesOptions;
@@ -232,15 +232,8 @@ impl Grades {
             let field_start = p;
             match kind {
                 Kind::Student | Kind::Class | Kind::Subject => {
-                    let mut v: u64 = 0;
-                    while p < len && block[p].is_ascii_digit() && p - field_start < 10 {
-                        v = v * 10 + u64::from(block[p] - b'0');
-                        p += 1;
-                    }
-                    if p == field_start {
-                        return None;
-                    }
-                    let v = u32::try_from(v).ok()?;
+                    let (v, next) = digits_at(block, p)?;
+                    p = next;
                     match kind {
                         Kind::Student => row.student = v,
                         Kind::Subject => row.subject = v,

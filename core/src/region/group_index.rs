@@ -186,6 +186,23 @@ impl Page {
         self.queue.clear();
     }
 
+    /// Adds the groups of the same id range from another index.
+    fn merge_from(&mut self, from: &Page, n: usize) {
+        for (i, &local) in from.students.iter().enumerate() {
+            let block = self.block(local, n);
+            for (a, b) in self.cells.iter_mut().zip(&from.cells) {
+                for (x, y) in a[block * n..(block + 1) * n]
+                    .iter_mut()
+                    .zip(&b[i * n..(i + 1) * n])
+                {
+                    x.merge(y);
+                }
+            }
+        }
+        self.total_marks += from.total_marks;
+        self.total_weight += from.total_weight;
+    }
+
     /// Students in id order, with their blocks.
     fn in_order(&self) -> Vec<(u32, usize)> {
         let mut list: Vec<(u32, usize)> = self
@@ -296,25 +313,51 @@ impl GroupIndex {
     }
 
     /// Adds every group of `other` (same shape, both finished).
+    #[cfg(test)]
     pub(crate) fn merge(&mut self, other: &GroupIndex) {
+        self.merge_on(other, 1);
+    }
+
+    /// [`GroupIndex::merge`] with the pages shared out among `threads`.
+    pub(crate) fn merge_on(&mut self, other: &GroupIndex, threads: usize) {
         let n = self.subjects;
-        for from in &other.pages {
-            let p = self.page(from.base);
-            let into = &mut self.pages[p];
-            for (i, &local) in from.students.iter().enumerate() {
-                let block = into.block(local, n);
-                for (a, b) in into.cells.iter_mut().zip(&from.cells) {
-                    for (x, y) in a[block * n..(block + 1) * n]
-                        .iter_mut()
-                        .zip(&b[i * n..(i + 1) * n])
-                    {
-                        x.merge(y);
-                    }
-                }
-            }
-            into.total_marks += from.total_marks;
-            into.total_weight += from.total_weight;
+        // Every page of `other` gets its page here first; then each page
+        // here takes its counterpart's groups, pages in parallel.
+        let pairs: Vec<(usize, usize)> = other
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(from, page)| (self.page(page.base), from))
+            .collect();
+        let mut sources: Vec<Option<&Page>> = vec![None; self.pages.len()];
+        for (into, from) in pairs {
+            sources[into] = Some(&other.pages[from]);
         }
+        let work: Vec<(&mut Page, &Page)> = self
+            .pages
+            .iter_mut()
+            .zip(sources)
+            .filter_map(|(into, from)| from.map(|f| (into, f)))
+            .collect();
+        let threads = threads.clamp(1, work.len().max(1));
+        if threads == 1 {
+            for (into, from) in work {
+                into.merge_from(from, n);
+            }
+            return;
+        }
+        let per = work.len().div_ceil(threads);
+        let mut work = work;
+        std::thread::scope(|scope| {
+            while !work.is_empty() {
+                let rest = work.split_off(work.len().saturating_sub(per));
+                scope.spawn(move || {
+                    for (into, from) in rest {
+                        into.merge_from(from, n);
+                    }
+                });
+            }
+        });
     }
 
     /// The pages in id order.
@@ -398,7 +441,11 @@ mod tests {
         b.add(8, 2, 0, 3, 100).unwrap();
         a.finish();
         b.finish();
-        a.merge(&b);
+        let mut c = GroupIndex::new(2, 2);
+        c.merge(&a);
+        c.merge_on(&b, 2);
+        a.merge_on(&b, 3);
+        assert_eq!(dump(&a), dump(&c));
         let seen = dump(&a);
         assert_eq!(seen.len(), 4);
         assert_eq!(seen[0].0, 7);

@@ -250,7 +250,7 @@ impl TermGradesReport {
             outside_terms += grades.outside_terms;
             match &mut index {
                 None => index = Some(grades.index),
-                Some(into) => into.merge(&grades.index),
+                Some(into) => into.merge_on(&grades.index, options.threads),
             }
         }
         Ok(TermGradesReport {
@@ -388,32 +388,52 @@ impl TermGradesReport {
 
     /// Appends the rows of the students of `pages` to `buf`.
     fn format_pages(&self, pages: &[usize], shown: &mut ShownCache, buf: &mut Vec<u8>) {
-        let codes: Vec<&[u8]> = self
-            .terms
-            .all()
-            .iter()
-            .map(|t| t.code().as_bytes())
-            .collect();
-        self.for_each_group(pages, |student, subject, term, cell| {
-            let (_, mark, text) = shown.get(cell);
-            push_u64(buf, u64::from(student));
-            buf.push(b',');
-            push_u64(buf, u64::from(subject));
-            buf.push(b',');
-            buf.extend_from_slice(codes[term]);
-            buf.push(b',');
-            push_u64(buf, u64::from(cell.marks()));
-            buf.push(b',');
-            buf.extend_from_slice(text);
-            match mark {
-                PeriodMark::Mark(p) => {
-                    buf.push(b',');
-                    buf.push(b'0' + p.get());
-                }
-                PeriodMark::NotAttested => buf.extend_from_slice(b",na"),
+        // `subject,term,` for every subject and term, made once.
+        let terms = self.index.terms();
+        let mut middles: Vec<Vec<u8>> = Vec::with_capacity(self.index.subjects() * terms);
+        for subject in 1..=self.index.subjects() {
+            for term in self.terms.all() {
+                let mut m = Vec::new();
+                push_u64(&mut m, subject as u64);
+                m.push(b',');
+                m.extend_from_slice(term.code().as_bytes());
+                m.push(b',');
+                middles.push(m);
             }
-            buf.push(b'\n');
-        });
+        }
+        let mut student_text: Vec<u8> = Vec::with_capacity(16);
+        for (student, block) in pages.iter().flat_map(|&p| self.index.students_of(p)) {
+            student_text.clear();
+            push_u64(&mut student_text, u64::from(student));
+            student_text.push(b',');
+            for subject in 0..self.index.subjects() {
+                for term in 0..terms {
+                    let cell = self.index.cell(block, subject, term);
+                    let count = cell.marks();
+                    if count == 0 {
+                        continue;
+                    }
+                    let (_, mark, text) = shown.get(cell);
+                    buf.extend_from_slice(&student_text);
+                    buf.extend_from_slice(&middles[subject * terms + term]);
+                    if count < 10 {
+                        buf.push(b'0' + count as u8);
+                    } else {
+                        push_u64(buf, u64::from(count));
+                    }
+                    buf.push(b',');
+                    buf.extend_from_slice(text);
+                    match mark {
+                        PeriodMark::Mark(p) => {
+                            buf.push(b',');
+                            buf.push(b'0' + p.get());
+                        }
+                        PeriodMark::NotAttested => buf.extend_from_slice(b",na"),
+                    }
+                    buf.push(b'\n');
+                }
+            }
+        }
     }
 
     /// The report as `term_grades.csv` text.
