@@ -49,6 +49,7 @@ mod group_index;
 mod scan;
 mod term_grades;
 mod terms;
+mod values;
 
 pub use activation_report::{
     ACTIVATION_CSV_HEADER, ActivationOptions, ActivationReport, ActivationRow, ReportScope,
