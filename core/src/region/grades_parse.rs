@@ -283,14 +283,29 @@ impl Grades {
                     }
                     row.weight = v as u32;
                 }
-                Kind::WorkType if i < last => {
-                    // Up to eight bytes, packed as they are scanned.
+                Kind::WorkType => {
+                    // Up to eight bytes packed as they are scanned (and one
+                    // more, a CR before the line end of the last column).
                     let mut key = 0u64;
-                    while p < len && block[p] != b',' && p - field_start < 8 {
-                        key |= u64::from(block[p]) << (8 * (p - field_start));
+                    while p < len && !matches!(block[p], b',' | b'\n') && p - field_start < 9 {
+                        if p - field_start < 8 {
+                            key |= u64::from(block[p]) << (8 * (p - field_start));
+                        }
                         p += 1;
                     }
-                    if !self.work_types.is_known(p - field_start, key) {
+                    let mut code_len = p - field_start;
+                    if i == last
+                        && code_len > 0
+                        && block[p - 1] == b'\r'
+                        && block.get(p).is_none_or(|&b| b == b'\n')
+                    {
+                        code_len -= 1;
+                        if code_len < 8 {
+                            key &= (1u64 << (8 * code_len)) - 1;
+                        }
+                    }
+                    let at_end = block.get(p).is_none_or(|&b| matches!(b, b',' | b'\n'));
+                    if !(at_end && code_len <= 8 && self.work_types.is_known(code_len, key)) {
                         // Longer, new or not a code: check it as text.
                         while p < len && !matches!(block[p], b',' | b'\n' | b'"') {
                             p += 1;
@@ -298,12 +313,16 @@ impl Grades {
                         if block.get(p) == Some(&b'"') {
                             return None;
                         }
+                        let mut end = p;
+                        if i == last && end > field_start && block[end - 1] == b'\r' {
+                            end -= 1;
+                        }
                         self.work_types
-                            .check(&block[field_start..p], COLUMNS[6])
+                            .check(&block[field_start..end], COLUMNS[6])
                             .ok()?;
                     }
                 }
-                Kind::Weight | Kind::WorkType | Kind::Ignored => {
+                Kind::Weight | Kind::Ignored => {
                     while p < len && !matches!(block[p], b',' | b'\n' | b'"') {
                         p += 1;
                     }
@@ -315,12 +334,8 @@ impl Grades {
                         end -= 1;
                     }
                     let field = &block[field_start..end];
-                    match kind {
-                        Kind::Weight => {
-                            row.weight = self.weights.hundredths(field, COLUMNS[5]).ok()?
-                        }
-                        Kind::WorkType => self.work_types.check(field, COLUMNS[6]).ok()?,
-                        _ => {}
+                    if kind == Kind::Weight {
+                        row.weight = self.weights.hundredths(field, COLUMNS[5]).ok()?;
                     }
                 }
             }
