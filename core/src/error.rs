@@ -12,6 +12,7 @@ use crate::organisation::OrganisationError;
 use crate::rollout::{ApplicationError, CredentialError, MetricsError, PlanError};
 use crate::school::{SchoolError, SnapshotError};
 use crate::thematic_plan::ThematicPlanError;
+use crate::region::RegionError;
 
 /// Any error of zhurnal. Each concept has its own error enum; this one
 /// wraps them so a host can handle all of them in one place.
@@ -71,6 +72,10 @@ pub enum Error {
     /// A school snapshot error: format, version, malformed document.
     #[error(transparent)]
     Snapshot(#[from] SnapshotError),
+    /// A region report or generator error (malformed bulk CSV, I/O,
+    /// invalid report parameters).
+    #[error(transparent)]
+    Region(#[from] RegionError),
 }
 
 impl Error {
@@ -93,6 +98,7 @@ impl Error {
             Error::Attendance(e) => e.code(),
             Error::School(e) => e.code(),
             Error::Snapshot(e) => e.code(),
+            Error::Region(e) => e.code(),
         }
     }
 }

@@ -47,6 +47,7 @@ pub mod lesson;
 pub mod marks;
 pub mod organisation;
 mod random;
+pub mod region;
 pub mod rollout;
 pub mod rounding;
 pub mod school;

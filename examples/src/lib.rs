@@ -1,1 +1,3 @@
 //! Helpers shared by the runnable examples of zhurnal.
+
+pub mod region_cli;

@@ -1,0 +1,509 @@
+//! The per-group state of the term-grades report: for each student with
+//! marks, one cell per subject and term.
+//!
+//! Students are kept in pages of [`PAGE`] consecutive ids. A mark is first
+//! appended to its page's queue, which costs no random memory access; a
+//! full queue is added to the page's cells at once, so the cells of one
+//! page are visited together while they are in the processor's cache. This
+//! is what keeps a region of millions of marks from waiting on memory for
+//! every mark. Memory grows with the students that have marks (and a
+//! bounded queue per page), never with the number of marks.
+
+use super::error::RegionError;
+use crate::ids::{StudentId, SubjectId};
+
+const PAGE_BITS: u32 = 11;
+/// Student ids per page.
+const PAGE: usize = 1 << PAGE_BITS;
+/// Marks a page queues before adding them to its cells.
+const QUEUE: usize = 4096;
+/// Students a page lists before it switches to a dense slot table.
+const SPARSE: usize = 64;
+
+/// The most threads whose cells are merged; per-thread limits below leave
+/// room for this many.
+pub(crate) const MAX_THREADS: usize = 16;
+/// The bit of [`Cell::count`] set when a mark is 2 or lower.
+const LOW_MARK: u32 = 1 << 31;
+const COUNT_MASK: u32 = LOW_MARK - 1;
+/// Per-thread limits of a cell, so that merged cells cannot overflow.
+const COUNT_LIMIT: u64 = (COUNT_MASK / MAX_THREADS as u32) as u64;
+const WEIGHT_LIMIT: u64 = (u32::MAX / MAX_THREADS as u32) as u64;
+
+/// Sums of one (student, subject, term) group: weights in hundredths.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Cell {
+    /// Σ mark × weight, hundredths.
+    pub(crate) weighted: u64,
+    /// Σ weight, hundredths.
+    pub(crate) weight: u32,
+    /// Number of marks, with [`LOW_MARK`] set if any is 2 or lower.
+    count: u32,
+}
+
+impl Cell {
+    /// Marks in the group.
+    pub(crate) fn marks(&self) -> u32 {
+        self.count & COUNT_MASK
+    }
+
+    /// Whether any mark is 2 or lower.
+    pub(crate) fn has_low_mark(&self) -> bool {
+        self.count & LOW_MARK != 0
+    }
+
+    #[inline]
+    fn add(&mut self, mark: u8, weight: u32) {
+        self.weighted += u64::from(mark) * u64::from(weight);
+        self.weight += weight;
+        self.count += 1;
+        if mark <= 2 {
+            self.count |= LOW_MARK;
+        }
+    }
+
+    fn merge(&mut self, other: &Cell) {
+        self.weighted += other.weighted;
+        self.weight += other.weight;
+        self.count = ((self.count & COUNT_MASK) + (other.count & COUNT_MASK))
+            | ((self.count | other.count) & LOW_MARK);
+    }
+}
+
+/// A group whose sums cannot take another mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct GroupFull;
+
+impl GroupFull {
+    /// The report's error for the mark of `student` in `subject`.
+    pub(crate) fn error(self, student: u32, subject: u32) -> RegionError {
+        RegionError::GroupTooLarge {
+            line: 0,
+            student: StudentId::new(student),
+            subject: SubjectId::new(subject),
+        }
+    }
+}
+
+/// A mark waiting in its page's queue.
+#[derive(Debug, Clone, Copy)]
+struct Queued {
+    /// The student's id within the page.
+    local: u16,
+    /// Subject, 0-based.
+    subject: u16,
+    term: u8,
+    mark: u8,
+    /// Hundredths (at most 10000).
+    weight: u16,
+}
+
+/// Which block of cells each student of a page has.
+enum Slots {
+    /// (id within the page, block) for pages with few students.
+    Sparse(Vec<(u16, u16)>),
+    /// Block + 1 by id within the page (0: none).
+    Dense(Box<[u16]>),
+}
+
+/// The students of one id range.
+struct Page {
+    /// The page's first id.
+    base: u32,
+    slots: Slots,
+    /// Ids within the page, by block.
+    students: Vec<u16>,
+    /// One array per term: `subjects` cells per block.
+    cells: Vec<Vec<Cell>>,
+    queue: Vec<Queued>,
+    /// Marks and weight ever added to this page: while both are under the
+    /// per-cell limits, no cell of the page can reach them, and marks are
+    /// queued; past them, each mark is added at once and checked.
+    total_marks: u64,
+    total_weight: u64,
+}
+
+impl Page {
+    fn new(base: u32, terms: usize) -> Page {
+        Page {
+            base,
+            slots: Slots::Sparse(Vec::new()),
+            students: Vec::new(),
+            cells: (0..terms).map(|_| Vec::new()).collect(),
+            queue: Vec::new(),
+            total_marks: 0,
+            total_weight: 0,
+        }
+    }
+
+    /// The block of a student (id within the page), made on first use.
+    #[inline]
+    fn block(&mut self, local: u16, subjects: usize) -> usize {
+        let found = match &mut self.slots {
+            Slots::Dense(table) => match table[usize::from(local)] {
+                0 => None,
+                b => Some(usize::from(b) - 1),
+            },
+            Slots::Sparse(list) => list
+                .iter()
+                .find(|(l, _)| *l == local)
+                .map(|(_, b)| usize::from(*b)),
+        };
+        if let Some(block) = found {
+            return block;
+        }
+        let block = self.students.len();
+        self.students.push(local);
+        for term in &mut self.cells {
+            term.resize(term.len() + subjects, Cell::default());
+        }
+        match &mut self.slots {
+            Slots::Dense(table) => table[usize::from(local)] = block as u16 + 1,
+            Slots::Sparse(list) => {
+                list.push((local, block as u16));
+                if list.len() > SPARSE {
+                    let mut table = vec![0u16; PAGE].into_boxed_slice();
+                    for &(l, b) in list.iter() {
+                        table[usize::from(l)] = b + 1;
+                    }
+                    self.slots = Slots::Dense(table);
+                }
+            }
+        }
+        block
+    }
+
+    /// Adds the queued marks to the cells.
+    fn drain(&mut self, subjects: usize) {
+        let queue = std::mem::take(&mut self.queue);
+        for q in &queue {
+            let block = self.block(q.local, subjects);
+            self.cells[usize::from(q.term)][block * subjects + usize::from(q.subject)]
+                .add(q.mark, u32::from(q.weight));
+        }
+        // Keep the queue's memory for the next round.
+        self.queue = queue;
+        self.queue.clear();
+    }
+
+    /// Adds the groups of the same id range from another index.
+    fn merge_from(&mut self, from: &Page, n: usize) {
+        for (i, &local) in from.students.iter().enumerate() {
+            let block = self.block(local, n);
+            for (a, b) in self.cells.iter_mut().zip(&from.cells) {
+                for (x, y) in a[block * n..(block + 1) * n]
+                    .iter_mut()
+                    .zip(&b[i * n..(i + 1) * n])
+                {
+                    x.merge(y);
+                }
+            }
+        }
+        self.total_marks += from.total_marks;
+        self.total_weight += from.total_weight;
+    }
+
+    /// Students in id order, with their blocks.
+    fn in_order(&self) -> Vec<(u32, usize)> {
+        let mut list: Vec<(u32, usize)> = self
+            .students
+            .iter()
+            .enumerate()
+            .map(|(block, &local)| (self.base + u32::from(local), block))
+            .collect();
+        list.sort_unstable_by_key(|&(id, _)| id);
+        list
+    }
+}
+
+/// Students → cells, by pages of ids.
+pub(crate) struct GroupIndex {
+    subjects: usize,
+    terms: usize,
+    /// Page + 1 by `id >> PAGE_BITS` (0: none).
+    top: Vec<u32>,
+    pages: Vec<Page>,
+}
+
+impl GroupIndex {
+    pub(crate) fn new(subjects: usize, terms: usize) -> GroupIndex {
+        GroupIndex {
+            subjects,
+            terms,
+            top: Vec::new(),
+            pages: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn page(&mut self, student: u32) -> usize {
+        let t = (student >> PAGE_BITS) as usize;
+        if t >= self.top.len() {
+            self.top.resize(t + 1, 0);
+        }
+        match self.top[t] {
+            0 => {
+                self.pages
+                    .push(Page::new(student & !(PAGE as u32 - 1), self.terms));
+                self.top[t] = self.pages.len() as u32;
+                self.pages.len() - 1
+            }
+            p => p as usize - 1,
+        }
+    }
+
+    /// Adds one mark (weight in hundredths, at most 10000); `subject` is
+    /// 1-based and within the index's subjects, `term` within its terms.
+    ///
+    /// # Errors
+    /// [`GroupFull`] when the group cannot take the mark; the index is
+    /// unchanged then.
+    #[inline]
+    pub(crate) fn add(
+        &mut self,
+        student: u32,
+        subject: u32,
+        term: usize,
+        mark: u8,
+        weight: u32,
+    ) -> Result<(), GroupFull> {
+        let subjects = self.subjects;
+        let p = self.page(student);
+        let page = &mut self.pages[p];
+        let local = (student & (PAGE as u32 - 1)) as u16;
+        let queued = Queued {
+            local,
+            subject: (subject - 1) as u16,
+            term: term as u8,
+            mark,
+            weight: weight as u16,
+        };
+        let marks = page.total_marks + 1;
+        let total = page.total_weight + u64::from(weight);
+        if marks <= COUNT_LIMIT && total <= WEIGHT_LIMIT {
+            page.total_marks = marks;
+            page.total_weight = total;
+            page.queue.push(queued);
+            if page.queue.len() >= QUEUE {
+                page.drain(subjects);
+            }
+            return Ok(());
+        }
+        // A heavy page: add at once, checking the group's own sums.
+        page.drain(subjects);
+        let block = page.block(local, subjects);
+        let cell = &mut page.cells[term][block * subjects + subject as usize - 1];
+        if u64::from(cell.weight) + u64::from(weight) > WEIGHT_LIMIT
+            || u64::from(cell.marks()) + 1 > COUNT_LIMIT
+        {
+            return Err(GroupFull);
+        }
+        cell.add(mark, weight);
+        page.total_marks = marks;
+        page.total_weight = total;
+        Ok(())
+    }
+
+    /// Adds every queued mark to the cells; done before reading or merging.
+    pub(crate) fn finish(&mut self) {
+        let subjects = self.subjects;
+        for page in &mut self.pages {
+            page.drain(subjects);
+        }
+    }
+
+    /// Adds every group of `other` (same shape, both finished).
+    #[cfg(test)]
+    pub(crate) fn merge(&mut self, other: &GroupIndex) {
+        self.merge_on(other, 1);
+    }
+
+    /// [`GroupIndex::merge`] with the pages shared out among `threads`.
+    pub(crate) fn merge_on(&mut self, other: &GroupIndex, threads: usize) {
+        let n = self.subjects;
+        // Every page of `other` gets its page here first; then each page
+        // here takes its counterpart's groups, pages in parallel.
+        let pairs: Vec<(usize, usize)> = other
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(from, page)| (self.page(page.base), from))
+            .collect();
+        let mut sources: Vec<Option<&Page>> = vec![None; self.pages.len()];
+        for (into, from) in pairs {
+            sources[into] = Some(&other.pages[from]);
+        }
+        let work: Vec<(&mut Page, &Page)> = self
+            .pages
+            .iter_mut()
+            .zip(sources)
+            .filter_map(|(into, from)| from.map(|f| (into, f)))
+            .collect();
+        let threads = threads.clamp(1, work.len().max(1));
+        if threads == 1 {
+            for (into, from) in work {
+                into.merge_from(from, n);
+            }
+            return;
+        }
+        let per = work.len().div_ceil(threads);
+        let mut work = work;
+        std::thread::scope(|scope| {
+            while !work.is_empty() {
+                let rest = work.split_off(work.len().saturating_sub(per));
+                scope.spawn(move || {
+                    for (into, from) in rest {
+                        into.merge_from(from, n);
+                    }
+                });
+            }
+        });
+    }
+
+    /// The pages in id order.
+    pub(crate) fn pages_in_order(&self) -> Vec<usize> {
+        self.top
+            .iter()
+            .filter(|&&p| p != 0)
+            .map(|&p| p as usize - 1)
+            .collect()
+    }
+
+    /// The students of one page in id order, each with its page and block.
+    pub(crate) fn students_of(
+        &self,
+        page: usize,
+    ) -> impl Iterator<Item = (u32, (usize, usize))> + '_ {
+        self.pages[page]
+            .in_order()
+            .into_iter()
+            .map(move |(id, block)| (id, (page, block)))
+    }
+
+    /// Students with marks in id order, each with its page and block.
+    #[cfg(test)]
+    pub(crate) fn students(&self) -> impl Iterator<Item = (u32, (usize, usize))> + '_ {
+        self.pages_in_order()
+            .into_iter()
+            .flat_map(move |p| self.students_of(p))
+    }
+
+    /// Subjects per student.
+    pub(crate) fn subjects(&self) -> usize {
+        self.subjects
+    }
+
+    /// Terms per subject.
+    pub(crate) fn terms(&self) -> usize {
+        self.terms
+    }
+
+    /// The cell of a student (as [`GroupIndex::students`] gives it), 0-based
+    /// subject and term.
+    #[inline]
+    pub(crate) fn cell(&self, (page, block): (usize, usize), subject: usize, term: usize) -> &Cell {
+        &self.pages[page].cells[term][block * self.subjects + subject]
+    }
+
+    /// Students with marks.
+    pub(crate) fn student_count(&self) -> usize {
+        self.pages.iter().map(|p| p.students.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Sums = (u64, u32, u32, bool);
+
+    fn dump(a: &GroupIndex) -> Vec<(u32, Vec<Sums>)> {
+        a.students()
+            .map(|(s, at)| {
+                let cells = (0..a.subjects())
+                    .flat_map(|subject| (0..a.terms()).map(move |term| (subject, term)))
+                    .map(|(subject, term)| a.cell(at, subject, term))
+                    .map(|c| (c.weighted, c.weight, c.marks(), c.has_low_mark()))
+                    .collect();
+                (s, cells)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn students_come_out_in_id_order_with_their_cells() {
+        let mut a = GroupIndex::new(2, 2);
+        a.add(5000, 2, 1, 5, 100).unwrap();
+        a.add(7, 1, 0, 2, 150).unwrap();
+        a.add(u32::MAX, 1, 1, 4, 300).unwrap();
+        let mut b = GroupIndex::new(2, 2);
+        b.add(7, 1, 0, 4, 100).unwrap();
+        b.add(8, 2, 0, 3, 100).unwrap();
+        a.finish();
+        b.finish();
+        let mut c = GroupIndex::new(2, 2);
+        c.merge(&a);
+        c.merge_on(&b, 2);
+        a.merge_on(&b, 3);
+        assert_eq!(dump(&a), dump(&c));
+        let seen = dump(&a);
+        assert_eq!(seen.len(), 4);
+        assert_eq!(seen[0].0, 7);
+        assert_eq!(seen[0].1[0], (2 * 150 + 4 * 100, 250, 2, true));
+        assert_eq!(seen[1].0, 8);
+        assert_eq!(seen[1].1[2], (300, 100, 1, false));
+        assert_eq!(seen[2].0, 5000);
+        assert_eq!(seen[2].1[3], (500, 100, 1, false));
+        assert_eq!(seen[3].0, u32::MAX);
+        assert_eq!(a.student_count(), 4);
+    }
+
+    #[test]
+    fn queued_dense_and_sparse_pages_agree_with_direct_sums() {
+        // Many students in one page (dense table), more marks than a queue.
+        let mut a = GroupIndex::new(3, 2);
+        let mut expected = std::collections::BTreeMap::new();
+        for i in 0..20_000u32 {
+            let student = (i * 7919) % 300 + 100;
+            let (subject, term, mark, weight) =
+                (i % 3 + 1, (i % 2) as usize, (i % 5 + 1) as u8, 50 + i % 300);
+            a.add(student, subject, term, mark, weight).unwrap();
+            let e = expected
+                .entry((student, subject - 1, term))
+                .or_insert((0u64, 0u32, 0u32, false));
+            e.0 += u64::from(mark) * u64::from(weight);
+            e.1 += weight;
+            e.2 += 1;
+            e.3 |= mark <= 2;
+        }
+        a.finish();
+        let mut got = std::collections::BTreeMap::new();
+        for (s, cells) in dump(&a) {
+            for (k, c) in cells.into_iter().enumerate() {
+                if c.2 > 0 {
+                    got.insert((s, (k / 2) as u32, k % 2), c);
+                }
+            }
+        }
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn a_group_past_its_limits_is_refused() {
+        let mut a = GroupIndex::new(1, 1);
+        let heavy = 10_000;
+        let mut n = 0u64;
+        let err = loop {
+            match a.add(1, 1, 0, 5, heavy) {
+                Ok(()) => n += 1,
+                Err(e) => break e,
+            }
+        };
+        assert_eq!(err.error(1, 1).code(), "region.group_too_large");
+        assert_eq!(n, WEIGHT_LIMIT / u64::from(heavy));
+        // the page goes on taking marks for other groups
+        a.add(2, 1, 0, 5, heavy).unwrap();
+        a.finish();
+        assert_eq!(a.student_count(), 2);
+    }
+}

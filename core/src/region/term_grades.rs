@@ -1,0 +1,560 @@
+//! The term-grades report over `grades.csv`: for each student, subject and
+//! term with an in-term mark, the number of marks, the weighted average as
+//! shown and the term mark.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+use super::blocks::{Source, parse_blocks};
+use super::default_threads;
+use super::error::RegionError;
+use super::fields::{MalformedRows, map_header, push_u64};
+use super::grades_parse::{COLUMNS, Grades, Layout};
+use super::group_index::{Cell, GroupIndex, MAX_THREADS};
+use super::terms::ReportTerms;
+use crate::ids::{StudentId, SubjectId};
+use crate::marks::{PeriodMark, PeriodMarkPolicy, Points, shown_average};
+
+/// The header of `term_grades.csv`.
+pub const TERM_GRADES_CSV_HEADER: &str = "student_id,subject_id,term,n_marks,avg,term_mark";
+
+/// How to build a term-grades report.
+///
+/// # Example
+/// ```
+/// use zhurnal::region::TermGradesOptions;
+/// let options = TermGradesOptions::default().with_max_subject(20)?.with_threads(1);
+/// assert_eq!(options.terms().all().len(), 4);
+/// assert_eq!(options.max_subject(), 20);
+/// assert!(TermGradesOptions::default().with_max_subject(0).is_err());
+/// # Ok::<(), zhurnal::region::RegionError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermGradesOptions {
+    terms: ReportTerms,
+    policy: PeriodMarkPolicy,
+    max_subject: u32,
+    malformed: MalformedRows,
+    threads: usize,
+}
+
+impl Default for TermGradesOptions {
+    /// The 2014–2015 quarters, the default period-mark policy, subjects
+    /// 1..=12, stop at the first malformed row, up to two threads.
+    fn default() -> Self {
+        TermGradesOptions {
+            terms: ReportTerms::default(),
+            policy: PeriodMarkPolicy::default(),
+            max_subject: 12,
+            malformed: MalformedRows::Fail,
+            threads: default_threads(),
+        }
+    }
+}
+
+impl TermGradesOptions {
+    /// Other terms.
+    pub fn with_terms(mut self, terms: ReportTerms) -> TermGradesOptions {
+        self.terms = terms;
+        self
+    }
+
+    /// Another period-mark policy.
+    pub fn with_policy(mut self, policy: PeriodMarkPolicy) -> TermGradesOptions {
+        self.policy = policy;
+        self
+    }
+
+    /// Subject ids allowed: `1..=max_subject` (the report keeps a cell per
+    /// subject and term for each student with marks).
+    ///
+    /// # Errors
+    /// [`RegionError::InvalidSubjectLimit`] unless `1 <= max_subject <= 1000`.
+    ///
+    /// # Example
+    /// ```
+    /// use zhurnal::region::TermGradesOptions;
+    /// assert_eq!(TermGradesOptions::default().with_max_subject(1001).unwrap_err().code(), "region.invalid_subject_limit");
+    /// ```
+    pub fn with_max_subject(mut self, max_subject: u32) -> Result<TermGradesOptions, RegionError> {
+        if !(1..=1000).contains(&max_subject) {
+            return Err(RegionError::InvalidSubjectLimit { max_subject });
+        }
+        self.max_subject = max_subject;
+        Ok(self)
+    }
+
+    /// What to do with malformed rows.
+    pub fn with_malformed_rows(mut self, malformed: MalformedRows) -> TermGradesOptions {
+        self.malformed = malformed;
+        self
+    }
+
+    /// How many threads parse the file (1 to 16).
+    pub fn with_threads(mut self, threads: usize) -> TermGradesOptions {
+        self.threads = threads.clamp(1, MAX_THREADS);
+        self
+    }
+
+    /// The terms.
+    pub fn terms(&self) -> &ReportTerms {
+        &self.terms
+    }
+
+    /// The period-mark policy.
+    pub fn policy(&self) -> &PeriodMarkPolicy {
+        &self.policy
+    }
+
+    /// The highest subject id allowed.
+    pub fn max_subject(&self) -> u32 {
+        self.max_subject
+    }
+
+    /// What happens to malformed rows.
+    pub fn malformed_rows(&self) -> MalformedRows {
+        self.malformed
+    }
+
+    /// Threads used to parse.
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+}
+
+/// One row of the term-grades report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermGradeRow {
+    /// The student.
+    pub student: StudentId,
+    /// The subject.
+    pub subject: SubjectId,
+    /// The term's code (`Q1`).
+    pub term: String,
+    /// Marks in the term.
+    pub marks: u32,
+    /// Σ(mark × weight) / Σ weight, HALF-UP to two places.
+    pub average: Decimal,
+    /// The term mark by the policy (`na` in CSV when not attested).
+    pub term_mark: PeriodMark,
+}
+
+/// The term-grades report: per student, subject and term with at least one
+/// mark inside the term, in student, subject, term order.
+///
+/// Averages are exact (the sums are kept in integer hundredths and the
+/// shown average is [`shown_average`] of them); the term mark is
+/// [`PeriodMarkPolicy::from_shown`]. Marks outside every term are read,
+/// checked and left out.
+pub struct TermGradesReport {
+    index: GroupIndex,
+    terms: ReportTerms,
+    policy: PeriodMarkPolicy,
+    rejects: Vec<RegionError>,
+    marks: u64,
+    outside_terms: u64,
+    threads: usize,
+}
+
+/// Pages of students formatted together when writing.
+const PAGES_PER_CHUNK: usize = 8;
+
+impl std::fmt::Debug for TermGradesReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TermGradesReport")
+            .field("students", &self.index.student_count())
+            .field("marks", &self.marks)
+            .field("outside_terms", &self.outside_terms)
+            .field("rejects", &self.rejects.len())
+            .finish()
+    }
+}
+
+impl TermGradesReport {
+    /// Reads `grades.csv` from a file.
+    ///
+    /// # Errors
+    /// [`RegionError::Io`] when the file cannot be read; a header or row
+    /// error naming the line and column for malformed input, unless
+    /// [`MalformedRows::Collect`] is chosen, which puts row errors in
+    /// [`TermGradesReport::rejects`].
+    ///
+    /// # Example
+    /// ```
+    /// use zhurnal::region::{TermGradesOptions, TermGradesReport};
+    /// let dir = std::env::temp_dir().join(format!("zhurnal-doc-tg-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// let path = dir.join("grades.csv");
+    /// std::fs::write(&path, "student_id,class_id,subject_id,lesson_date,mark,weight,work_type\n1,1,1,2014-09-01,5,1,answer\n")?;
+    /// let report = TermGradesReport::from_path(&path, &TermGradesOptions::default())?;
+    /// assert_eq!(report.to_csv(), "student_id,subject_id,term,n_marks,avg,term_mark\n1,1,Q1,1,5.00,na\n");
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_path(
+        path: &Path,
+        options: &TermGradesOptions,
+    ) -> Result<TermGradesReport, RegionError> {
+        let file = std::fs::File::open(path).map_err(|e| RegionError::io(&e))?;
+        Self::from_reader(file, options)
+    }
+
+    /// Reads `grades.csv` from any reader, in blocks, on
+    /// `options.threads()` threads.
+    ///
+    /// # Errors
+    /// As [`TermGradesReport::from_path`].
+    ///
+    /// # Example
+    /// ```
+    /// use zhurnal::region::{TermGradesOptions, TermGradesReport};
+    /// let csv = "student_id,class_id,subject_id,lesson_date,mark,weight,work_type\n1,1,1,2014-09-31,5,1,answer\n";
+    /// let err = TermGradesReport::from_reader(csv.as_bytes(), &TermGradesOptions::default()).unwrap_err();
+    /// assert_eq!(err.code(), "region.invalid_date");
+    /// assert_eq!(err.to_string(), "line 2, column lesson_date: \"2014-09-31\" is not a date YYYY-MM-DD");
+    /// ```
+    pub fn from_reader<R: Read + Send>(
+        reader: R,
+        options: &TermGradesOptions,
+    ) -> Result<TermGradesReport, RegionError> {
+        let mut source = Source::new(reader);
+        let header = source.header()?.ok_or(RegionError::EmptyInput)?;
+        let (width, pos) = map_header(&header, &COLUMNS)?;
+        let layout = Layout::new(width, &pos);
+        let subjects = options.max_subject as usize;
+        let n_terms = options.terms.all().len();
+        let parsed = parse_blocks(
+            source,
+            options.threads,
+            options.malformed,
+            || Grades::new(subjects, n_terms),
+            |grades, _, block, log| grades.block(block, width, &layout, options, log),
+        )?;
+        let mut marks = 0;
+        let mut outside_terms = 0;
+        let mut index: Option<GroupIndex> = None;
+        let mut states = parsed.states;
+        // Each thread's queued marks are added on that thread's core.
+        if states.len() > 1 {
+            std::thread::scope(|scope| {
+                for grades in states.iter_mut() {
+                    scope.spawn(move || grades.index.finish());
+                }
+            });
+        }
+        for mut grades in states {
+            grades.index.finish();
+            marks += grades.marks;
+            outside_terms += grades.outside_terms;
+            match &mut index {
+                None => index = Some(grades.index),
+                Some(into) => into.merge_on(&grades.index, options.threads),
+            }
+        }
+        Ok(TermGradesReport {
+            index: index.unwrap_or_else(|| GroupIndex::new(subjects, n_terms)),
+            terms: options.terms.clone(),
+            policy: options.policy,
+            rejects: parsed.errors,
+            marks,
+            outside_terms,
+            threads: options.threads,
+        })
+    }
+
+    /// Malformed rows left out (with [`MalformedRows::Collect`]), by line.
+    pub fn rejects(&self) -> &[RegionError] {
+        &self.rejects
+    }
+
+    /// Marks read (rows less rejects), inside or outside the terms.
+    pub fn marks(&self) -> u64 {
+        self.marks
+    }
+
+    /// Marks read whose date is in no term (left out of the report).
+    pub fn marks_outside_terms(&self) -> u64 {
+        self.outside_terms
+    }
+
+    /// The report's rows as values, in report order.
+    pub fn rows(&self) -> Vec<TermGradeRow> {
+        let mut rows = Vec::new();
+        let mut shown = ShownCache::new(self.policy);
+        self.for_each_group(
+            &self.index.pages_in_order(),
+            |student, subject, term, cell| {
+                let (average, term_mark, _) = shown.get(cell);
+                rows.push(TermGradeRow {
+                    student: StudentId::new(student),
+                    subject: SubjectId::new(subject),
+                    term: self.terms.all()[term].code().to_owned(),
+                    marks: cell.marks(),
+                    average,
+                    term_mark,
+                });
+            },
+        );
+        rows
+    }
+
+    /// Number of rows the report has.
+    pub fn len(&self) -> usize {
+        let mut n = 0;
+        self.for_each_group(&self.index.pages_in_order(), |_, _, _, _| n += 1);
+        n
+    }
+
+    /// Whether the report has no row.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Writes `term_grades.csv`: header, rows, LF line ends. Rows are
+    /// formatted in chunks, so memory does not grow with the report.
+    ///
+    /// # Errors
+    /// [`RegionError::Io`] when writing fails.
+    ///
+    /// # Example
+    /// ```
+    /// use zhurnal::region::{TermGradesOptions, TermGradesReport};
+    /// let csv = "student_id,class_id,subject_id,lesson_date,mark,weight,work_type\n\
+    ///            2,1,3,2014-11-05,4,1,answer\n2,1,3,2014-11-06,5,1.5,test\n2,1,3,2014-12-01,3,3,control\n";
+    /// let report = TermGradesReport::from_reader(csv.as_bytes(), &TermGradesOptions::default())?;
+    /// let mut out = Vec::new();
+    /// report.write_csv(&mut out)?;
+    /// // (4 + 7.5 + 9) / 5.5 = 3.7272… → 3.73 → 4
+    /// assert_eq!(String::from_utf8(out)?, "student_id,subject_id,term,n_marks,avg,term_mark\n2,3,Q2,3,3.73,4\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_csv(&self, out: &mut dyn Write) -> Result<(), RegionError> {
+        let mut header = TERM_GRADES_CSV_HEADER.as_bytes().to_vec();
+        header.push(b'\n');
+        out.write_all(&header)?;
+        // Pages of students in id order, formatted in chunks of pages; with
+        // several threads, chunk k is formatted by thread k mod n and the
+        // chunks are written in order. At most two chunks per thread wait.
+        let pages = self.index.pages_in_order();
+        let chunks: Vec<&[usize]> = pages.chunks(PAGES_PER_CHUNK).collect();
+        let threads = self.threads.min(chunks.len()).max(1);
+        if threads == 1 {
+            let mut buf = Vec::new();
+            for chunk in &chunks {
+                buf.clear();
+                self.format_pages(chunk, &mut ShownCache::new(self.policy), &mut buf);
+                out.write_all(&buf)?;
+            }
+        } else {
+            std::thread::scope(|scope| -> Result<(), RegionError> {
+                let mut filled = Vec::with_capacity(threads);
+                let mut empty = Vec::with_capacity(threads);
+                for worker in 0..threads {
+                    // Formatted chunks go to the writer; written buffers come
+                    // back to be filled again.
+                    let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(2);
+                    let (empty_tx, empty_rx) = std::sync::mpsc::channel::<Vec<u8>>();
+                    filled.push(full_rx);
+                    empty.push(empty_tx);
+                    let chunks = &chunks;
+                    scope.spawn(move || {
+                        let mut shown = ShownCache::new(self.policy);
+                        for chunk in chunks.iter().skip(worker).step_by(threads) {
+                            let mut buf = empty_rx.try_recv().unwrap_or_default();
+                            buf.clear();
+                            self.format_pages(chunk, &mut shown, &mut buf);
+                            if full_tx.send(buf).is_err() {
+                                return; // the writer stopped
+                            }
+                        }
+                    });
+                }
+                for k in 0..chunks.len() {
+                    let buf = filled[k % threads].recv().map_err(|_| RegionError::Io {
+                        message: "a formatting thread failed".to_owned(),
+                    })?;
+                    out.write_all(&buf)?;
+                    // A worker that has finished no longer takes buffers.
+                    let _ = empty[k % threads].send(buf);
+                }
+                Ok(())
+            })?;
+        }
+        out.flush()?;
+        Ok(())
+    }
+
+    /// Appends the rows of the students of `pages` to `buf`.
+    fn format_pages(&self, pages: &[usize], shown: &mut ShownCache, buf: &mut Vec<u8>) {
+        // `subject,term,` for every subject and term, made once.
+        let terms = self.index.terms();
+        let mut middles: Vec<Vec<u8>> = Vec::with_capacity(self.index.subjects() * terms);
+        for subject in 1..=self.index.subjects() {
+            for term in self.terms.all() {
+                let mut m = Vec::new();
+                push_u64(&mut m, subject as u64);
+                m.push(b',');
+                m.extend_from_slice(term.code().as_bytes());
+                m.push(b',');
+                middles.push(m);
+            }
+        }
+        let mut student_text: Vec<u8> = Vec::with_capacity(16);
+        for (student, block) in pages.iter().flat_map(|&p| self.index.students_of(p)) {
+            student_text.clear();
+            push_u64(&mut student_text, u64::from(student));
+            student_text.push(b',');
+            for subject in 0..self.index.subjects() {
+                for term in 0..terms {
+                    let cell = self.index.cell(block, subject, term);
+                    let count = cell.marks();
+                    if count == 0 {
+                        continue;
+                    }
+                    let (_, mark, text) = shown.get(cell);
+                    buf.extend_from_slice(&student_text);
+                    buf.extend_from_slice(&middles[subject * terms + term]);
+                    if count < 10 {
+                        buf.push(b'0' + count as u8);
+                    } else {
+                        push_u64(buf, u64::from(count));
+                    }
+                    buf.push(b',');
+                    buf.extend_from_slice(text);
+                    match mark {
+                        PeriodMark::Mark(p) => {
+                            buf.push(b',');
+                            buf.push(b'0' + p.get());
+                        }
+                        PeriodMark::NotAttested => buf.extend_from_slice(b",na"),
+                    }
+                    buf.push(b'\n');
+                }
+            }
+        }
+    }
+
+    /// The report as `term_grades.csv` text.
+    pub fn to_csv(&self) -> String {
+        let mut out = Vec::new();
+        // Writing to a vector cannot fail.
+        let _ = self.write_csv(&mut out);
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    /// Calls `f(student, subject, term index, cell)` for each group with
+    /// marks of the students of `pages`, in report order.
+    fn for_each_group(&self, pages: &[usize], mut f: impl FnMut(u32, u32, usize, &Cell)) {
+        let terms = self.index.terms();
+        for (student, block) in pages.iter().flat_map(|&p| self.index.students_of(p)) {
+            for subject in 0..self.index.subjects() {
+                for term in 0..terms {
+                    let cell = self.index.cell(block, subject, term);
+                    if cell.marks() > 0 {
+                        f(student, subject as u32 + 1, term, cell);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Shown averages by group sums, and term marks by (sums, number of marks,
+/// low mark): the average rule ([`shown_average`]) runs once per distinct
+/// pair of sums and the period-mark rule ([`PeriodMarkPolicy::from_shown`])
+/// once per distinct input; their results and the average's text are kept.
+struct ShownCache {
+    policy: PeriodMarkPolicy,
+    slots: Vec<ShownEntry>,
+}
+
+/// Marks remembered per entry: by number of marks below this, and low mark.
+const MEMO_COUNTS: usize = 32;
+
+#[derive(Clone, Copy)]
+struct ShownEntry {
+    weighted: u64,
+    /// 0: an empty slot (a group always has weight).
+    weight: u32,
+    average: Decimal,
+    text: [u8; 12],
+    text_len: u8,
+    /// 0 unknown, 1 not attested, 2 + mark otherwise; by
+    /// `count * 2 + low mark`.
+    marks: [u8; MEMO_COUNTS * 2],
+}
+
+const EMPTY: ShownEntry = ShownEntry {
+    weighted: 0,
+    weight: 0,
+    average: Decimal::ZERO,
+    text: [0; 12],
+    text_len: 0,
+    marks: [0; MEMO_COUNTS * 2],
+};
+
+const SHOWN_SLOTS: usize = 1 << 15;
+
+impl ShownCache {
+    fn new(policy: PeriodMarkPolicy) -> ShownCache {
+        ShownCache {
+            policy,
+            slots: vec![EMPTY; SHOWN_SLOTS],
+        }
+    }
+
+    /// The shown average, the term mark, and the average as text.
+    #[inline]
+    fn get(&mut self, cell: &Cell) -> (Decimal, PeriodMark, &[u8]) {
+        let hash = (cell.weighted.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ u64::from(cell.weight).wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
+            >> 49;
+        let entry = &mut self.slots[hash as usize % SHOWN_SLOTS];
+        if entry.weight != cell.weight || entry.weighted != cell.weighted {
+            // The sums are exact hundredths; the quotient is rounded once.
+            let average = shown_average(
+                Decimal::new(cell.weighted as i64, 2),
+                Decimal::new(i64::from(cell.weight), 2),
+            )
+            .unwrap_or_default();
+            let text = average.to_string();
+            let len = text.len().min(12);
+            let mut bytes = [0u8; 12];
+            bytes[..len].copy_from_slice(&text.as_bytes()[..len]);
+            *entry = ShownEntry {
+                weighted: cell.weighted,
+                weight: cell.weight,
+                average,
+                text: bytes,
+                text_len: len as u8,
+                marks: [0; MEMO_COUNTS * 2],
+            };
+        }
+        let count = cell.marks();
+        let low = cell.has_low_mark();
+        let memo = (count as usize) * 2 + usize::from(low);
+        let mark = match entry.marks.get(memo).copied() {
+            Some(1) => PeriodMark::NotAttested,
+            Some(code @ 2..=7) => {
+                Points::new(code - 2).map_or(PeriodMark::NotAttested, PeriodMark::Mark)
+            }
+            known => {
+                let mark = self.policy.from_shown(entry.average, count, low);
+                if known.is_some() {
+                    entry.marks[memo] = match mark {
+                        PeriodMark::NotAttested => 1,
+                        PeriodMark::Mark(p) => 2 + p.get(),
+                    };
+                }
+                mark
+            }
+        };
+        (
+            entry.average,
+            mark,
+            &entry.text[..usize::from(entry.text_len)],
+        )
+    }
+}

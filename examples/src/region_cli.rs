@@ -1,0 +1,251 @@
+//! The `region` command line: generate a region, run the activation and
+//! term-grades reports on CSV files, or time the read-and-split floor.
+//! The runnable example `region` calls [`run_cli`].
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use zhurnal::region::{
+    ActivationOptions, ActivationReport, MalformedRows, RegionError, RegionGenerator,
+    TermGradesOptions, TermGradesReport, scan_fields,
+};
+
+const USAGE: &str = "usage:
+  region generate --parents N --seed S OUT_DIR
+  region activation PARENTS_CSV OUT_CSV [--threads N] [--rejects]
+  region term-grades GRADES_CSV OUT_CSV [--threads N] [--rejects]
+  region scan CSV [--threads N]";
+
+/// Parsed command-line arguments: positional ones and `--name value` flags.
+struct Args {
+    positional: Vec<String>,
+    threads: Option<usize>,
+    parents: Option<u64>,
+    seed: Option<u64>,
+    rejects: bool,
+    timings: bool,
+}
+
+fn parse_args(raw: &[String]) -> Result<Args, String> {
+    let mut args = Args {
+        positional: Vec::new(),
+        threads: None,
+        parents: None,
+        seed: None,
+        rejects: false,
+        timings: false,
+    };
+    let mut it = raw.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| -> Result<u64, String> {
+            let v = it.next().ok_or(format!("{name} needs a value"))?;
+            v.parse::<u64>()
+                .map_err(|_| format!("{name} needs a whole number, got {v:?}"))
+        };
+        match a.as_str() {
+            "--threads" => args.threads = Some(value("--threads")? as usize),
+            "--parents" => args.parents = Some(value("--parents")?),
+            "--seed" => args.seed = Some(value("--seed")?),
+            "--rejects" => args.rejects = true,
+            "--timings" => args.timings = true,
+            "-h" | "--help" => return Err(String::new()),
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            _ => args.positional.push(a.clone()),
+        }
+    }
+    Ok(args)
+}
+
+fn write_out<F>(path: &Path, write: F) -> Result<(), RegionError>
+where
+    F: FnOnce(&mut BufWriter<File>) -> Result<(), RegionError>,
+{
+    let mut out = BufWriter::with_capacity(1 << 20, File::create(path)?);
+    write(&mut out)
+}
+
+fn report_rejects(rejects: &[RegionError]) {
+    for e in rejects {
+        eprintln!("rejected [{}]: {e}", e.code());
+    }
+}
+
+fn run(command: &str, args: &Args) -> Result<(), RegionError> {
+    let malformed = if args.rejects {
+        MalformedRows::Collect
+    } else {
+        MalformedRows::Fail
+    };
+    match command {
+        "generate" => {
+            let parents = args.parents.unwrap_or(0);
+            let region = RegionGenerator::new(parents, args.seed.unwrap_or(0))?
+                .write_to_dir(Path::new(&args.positional[0]))?;
+            println!(
+                "{} parents, {} students, {} marks -> {}, {}",
+                region.parents,
+                region.students,
+                region.marks,
+                region.parents_csv.display(),
+                region.grades_csv.display()
+            );
+        }
+        "activation" => {
+            let mut options = ActivationOptions::default().with_malformed_rows(malformed);
+            if let Some(t) = args.threads {
+                options = options.with_threads(t);
+            }
+            let report = ActivationReport::from_path(Path::new(&args.positional[0]), &options)?;
+            report_rejects(report.rejects());
+            write_out(&PathBuf::from(&args.positional[1]), |out| {
+                report.write_csv(out)
+            })?;
+        }
+        "term-grades" => {
+            let mut options = TermGradesOptions::default().with_malformed_rows(malformed);
+            if let Some(t) = args.threads {
+                options = options.with_threads(t);
+            }
+            let started = Instant::now();
+            let report = TermGradesReport::from_path(Path::new(&args.positional[0]), &options)?;
+            let read = started.elapsed();
+            report_rejects(report.rejects());
+            write_out(&PathBuf::from(&args.positional[1]), |out| {
+                report.write_csv(out)
+            })?;
+            if args.timings {
+                eprintln!(
+                    "read and aggregate {:.3} s, write {:.3} s",
+                    read.as_secs_f64(),
+                    (started.elapsed() - read).as_secs_f64()
+                );
+            }
+        }
+        "scan" => {
+            let file = File::open(&args.positional[0])?;
+            let summary = scan_fields(file, args.threads.unwrap_or(1))?;
+            println!(
+                "{} rows, {} fields, {} field bytes",
+                summary.rows, summary.fields, summary.field_bytes
+            );
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Runs the command line `raw` (without the program name); returns the
+/// exit status: 0 done, 1 an error of the input or the files, 2 a usage
+/// mistake. Results go to stdout, errors to stderr.
+pub fn run_cli(raw: &[String]) -> ExitCode {
+    match run_cli_code(raw) {
+        0 => ExitCode::SUCCESS,
+        code => ExitCode::from(code),
+    }
+}
+
+/// As [`run_cli`], with the status as a number.
+pub fn run_cli_code(raw: &[String]) -> u8 {
+    let Some((command, rest)) = raw.split_first() else {
+        eprintln!("{USAGE}");
+        return 2;
+    };
+    let args = match parse_args(rest) {
+        Ok(a) => a,
+        Err(msg) => {
+            if !msg.is_empty() {
+                eprintln!("error: {msg}");
+            }
+            eprintln!("{USAGE}");
+            return 2;
+        }
+    };
+    let wanted = match command.as_str() {
+        "generate" | "scan" => 1,
+        "activation" | "term-grades" => 2,
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            return 0;
+        }
+        other => {
+            eprintln!("error: unknown command {other:?}\n{USAGE}");
+            return 2;
+        }
+    };
+    if args.positional.len() != wanted
+        || (command == "generate" && (args.parents.is_none() || args.seed.is_none()))
+    {
+        eprintln!("error: wrong arguments for {command}\n{USAGE}");
+        return 2;
+    }
+    match run(command, &args) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("error [{}]: {e}", e.code());
+            1
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(args: &[&str]) -> u8 {
+        run_cli_code(&args.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn generate_then_both_reports() {
+        let dir = std::env::temp_dir().join(format!("zhurnal-cli-{}", std::process::id()));
+        let d = dir.to_str().unwrap();
+        assert_eq!(run(&["generate", "--parents", "3000", "--seed", "5", d]), 0);
+        let parents = format!("{d}/parents.csv");
+        let grades = format!("{d}/grades.csv");
+        let act = format!("{d}/activation.csv");
+        let tg = format!("{d}/term_grades.csv");
+        assert_eq!(run(&["activation", &parents, &act]), 0);
+        assert_eq!(run(&["term-grades", &grades, &tg, "--threads", "1"]), 0);
+        assert_eq!(run(&["scan", &grades]), 0);
+        let text = std::fs::read_to_string(&act).unwrap();
+        assert!(text.starts_with("checkpoint,school_id,eligible,activated,share,status\n"));
+        let text = std::fs::read_to_string(&tg).unwrap();
+        assert!(text.starts_with("student_id,subject_id,term,n_marks,avg,term_mark\n"));
+        // malformed input: exit 1, and no output file is written
+        std::fs::write(&grades, "student_id,class_id,subject_id,lesson_date,mark,weight,work_type\n1,1,1,2014-09-01,9,1,answer\n").unwrap();
+        let out = format!("{d}/bad.csv");
+        assert_eq!(run(&["term-grades", &grades, &out]), 1);
+        assert!(!std::path::Path::new(&out).exists());
+        assert_eq!(run(&["term-grades", &grades, &out, "--rejects"]), 0);
+        assert_eq!(run(&["activation", &format!("{d}/missing.csv"), &out]), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn usage_mistakes() {
+        assert_eq!(run(&[]), 2);
+        assert_eq!(run(&["frobnicate"]), 2);
+        assert_eq!(run(&["generate", "--parents", "10", "out"]), 2);
+        assert_eq!(
+            run(&["generate", "--parents", "x", "--seed", "1", "out"]),
+            2
+        );
+        assert_eq!(run(&["activation", "only-one"]), 2);
+        assert_eq!(run(&["activation", "a", "b", "--bogus"]), 2);
+        assert_eq!(
+            run(&[
+                "generate",
+                "--parents",
+                "0",
+                "--seed",
+                "1",
+                "/nonexistent/x"
+            ]),
+            1
+        );
+        assert_eq!(run(&["--help"]), 0);
+    }
+}
