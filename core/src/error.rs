@@ -9,10 +9,10 @@ use crate::journal::JournalError;
 use crate::lesson::LessonError;
 use crate::marks::MarkError;
 use crate::organisation::OrganisationError;
+use crate::region::RegionError;
 use crate::rollout::{ApplicationError, CredentialError, MetricsError, PlanError};
 use crate::school::{SchoolError, SnapshotError};
 use crate::thematic_plan::ThematicPlanError;
-use crate::region::RegionError;
 
 /// Any error of zhurnal. Each concept has its own error enum; this one
 /// wraps them so a host can handle all of them in one place.

@@ -61,31 +61,13 @@ pub use scan::{ScanSummary, scan_fields};
 pub use term_grades::{TERM_GRADES_CSV_HEADER, TermGradeRow, TermGradesOptions, TermGradesReport};
 pub use terms::{ReportTerm, ReportTerms};
 
-use chrono::NaiveDate;
-use rust_decimal::Decimal;
-
-use crate::activation::{Checkpoint, TargetBand};
+use crate::activation::Checkpoint;
 
 /// The default checkpoints and bands of the activation report: the seed
-/// rollout plan's (01.10.2014 30–40%, 01.11.2014 41–60%, 01.12.2014
-/// 61–100%, 01.01.2015 100%), in date order. This is the one place the
-/// report's default checkpoints come from; it is to be the rollout plan's
-/// seed checkpoints.
+/// rollout plan's ([`crate::rollout::seed_checkpoints`]: 01.10.2014 30–40%,
+/// 01.11.2014 41–60%, 01.12.2014 61–100%, 01.01.2015 100%), in date order.
 fn default_checkpoints() -> Vec<Checkpoint> {
-    const SEED: [((i32, u32, u32), i64, i64); 4] = [
-        ((2014, 10, 1), 30, 40),
-        ((2014, 11, 1), 41, 60),
-        ((2014, 12, 1), 61, 100),
-        ((2015, 1, 1), 100, 100),
-    ];
-    SEED.iter()
-        .filter_map(|&((y, m, d), min, max)| {
-            Some(Checkpoint {
-                date: NaiveDate::from_ymd_opt(y, m, d)?,
-                band: TargetBand::new(Decimal::from(min), Decimal::from(max)).ok()?,
-            })
-        })
-        .collect()
+    crate::rollout::seed_checkpoints().all().to_vec()
 }
 
 /// Threads the reports use unless told otherwise: the machine's cores, at

@@ -1,6 +1,8 @@
 //! The terms a term-grades report groups marks by.
 
 use chrono::NaiveDate;
+
+use crate::calendar::SchoolYear;
 use serde::{Deserialize, Serialize};
 
 use super::error::RegionError;
@@ -222,30 +224,38 @@ impl Default for ReportTerms {
     }
 }
 
-/// The default terms: the quarters of the 2014–2015 school year of the seed
-/// plan (Q1 01.09–31.10.2014, Q2 01.11–31.12.2014, Q3 12.01–22.03.2015,
-/// Q4 30.03–31.05.2015), the same quarters as the school calendar's
-/// 2014–2015 year. This is the one place the report's default terms come
-/// from.
+/// The default terms: the quarters of the school calendar's 2014–2015 year
+/// ([`SchoolYear::russian_2014_2015`]: Q1 01.09–31.10.2014,
+/// Q2 01.11–31.12.2014, Q3 12.01–22.03.2015, Q4 30.03–31.05.2015), the
+/// year of the seed plan.
 pub(crate) fn default_terms() -> ReportTerms {
-    type Day = (i32, u32, u32);
-    const QUARTERS: [(&str, Day, Day); 4] = [
-        ("Q1", (2014, 9, 1), (2014, 10, 31)),
-        ("Q2", (2014, 11, 1), (2014, 12, 31)),
-        ("Q3", (2015, 1, 12), (2015, 3, 22)),
-        ("Q4", (2015, 3, 30), (2015, 5, 31)),
-    ];
-    let day = |(y, m, d): Day| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
-    let terms = QUARTERS
-        .iter()
-        .map(|&(code, start, end)| ReportTerm {
-            code: code.to_owned(),
-            start: day(start),
-            end: day(end),
-        })
-        .collect();
-    // The constants above are in order (a test checks them with `new`).
-    ReportTerms::build(terms)
+    ReportTerms::from_year(&SchoolYear::russian_2014_2015())
+}
+
+impl ReportTerms {
+    /// The terms of a school year's calendar, with their codes (`Q1`…,
+    /// `T1`…, `S1`…). A calendar's terms are already ordered and apart.
+    ///
+    /// # Example
+    /// ```
+    /// use zhurnal::calendar::SchoolYear;
+    /// use zhurnal::region::ReportTerms;
+    /// let terms = ReportTerms::from_year(&SchoolYear::russian_2014_2015());
+    /// assert_eq!(terms.all().len(), 4);
+    /// assert_eq!(terms, ReportTerms::default());
+    /// ```
+    pub fn from_year(year: &SchoolYear) -> ReportTerms {
+        ReportTerms::build(
+            year.terms()
+                .iter()
+                .map(|t| ReportTerm {
+                    code: t.code(),
+                    start: t.start(),
+                    end: t.end(),
+                })
+                .collect(),
+        )
+    }
 }
 
 #[cfg(test)]
