@@ -1,6 +1,7 @@
 //! The activation report over `parents.csv`: eligible and activated parents
 //! per checkpoint and school, and for the whole region.
 
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::Path;
@@ -97,7 +98,8 @@ impl ActivationOptions {
 }
 
 /// A school, or the whole region.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ReportScope {
     /// One school.
     School(SchoolId),
@@ -106,7 +108,7 @@ pub enum ReportScope {
 }
 
 /// One row of the activation report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActivationRow {
     /// The checkpoint's date (activations on this day count).
     pub checkpoint: NaiveDate,

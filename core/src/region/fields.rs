@@ -8,12 +8,14 @@ pub(crate) use super::values::{
     DateCache, WeightCache, WorkTypeCache, date_of, day_of, digits_at, flag_field, id_field,
     id_field_word, optional_date_field, parse_u32, push_u64,
 };
+use serde::{Deserialize, Serialize};
 
 /// The most fields a row may have.
 pub(crate) const MAX_FIELDS: usize = 64;
 
 /// What the reports do with a malformed row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MalformedRows {
     /// Stop at the first malformed row (the one on the lowest line) and
     /// return its error. The default.

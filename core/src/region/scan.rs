@@ -2,6 +2,7 @@
 //! splitting every row into fields, with the reports' own reader and
 //! splitter, and nothing else.
 
+use serde::{Deserialize, Serialize};
 use std::io::Read;
 
 use super::blocks::{Source, parse_blocks};
@@ -9,7 +10,7 @@ use super::error::RegionError;
 use super::fields::{MalformedRows, for_each_row, map_header};
 
 /// What a scan saw.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ScanSummary {
     /// Rows after the header.
     pub rows: u64,

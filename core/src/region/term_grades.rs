@@ -2,6 +2,7 @@
 //! term with an in-term mark, the number of marks, the weighted average as
 //! shown and the term mark.
 
+use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -125,7 +126,7 @@ impl TermGradesOptions {
 }
 
 /// One row of the term-grades report.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermGradeRow {
     /// The student.
     pub student: StudentId,

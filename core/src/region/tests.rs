@@ -770,3 +770,25 @@ proptest! {
         prop_assert_eq!(bulk.to_csv(), model_activation(&csv, &options));
     }
 }
+
+#[test]
+fn report_rows_round_trip_through_json() {
+    let parents = "parent_id,student_id,class_id,school_id,has_access,applied_on,activated_on\n\
+                   1,10,100,7,1,2014-09-03,2014-10-01\n\
+                   2,11,100,7,1,2014-09-04,\n";
+    let report = activation(parents).unwrap();
+    let json = serde_json::to_string(report.rows()).unwrap();
+    assert!(json.contains(r#""scope":{"school":7}"#), "{json}");
+    assert!(json.contains(r#""scope":"region""#), "{json}");
+    let back: Vec<ActivationRow> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, report.rows());
+
+    let grades = "student_id,class_id,subject_id,lesson_date,mark,weight,work_type\n\
+                  10,100,1,2014-09-02,5,1,answer\n";
+    let grades = term_grades(grades).unwrap();
+    let rows = grades.rows();
+    let json = serde_json::to_string(&rows).unwrap();
+    let back: Vec<TermGradeRow> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, rows);
+    assert_eq!(back[0].term_mark, PeriodMark::NotAttested);
+}
