@@ -10,6 +10,7 @@
 //! every run: the "random" marks come from a fixed-seed generator.
 
 use std::error::Error;
+use zhurnal::random::SplitMix64;
 
 use chrono::{Datelike, Days, NaiveDate};
 use zhurnal::attendance::AttendanceCode;
@@ -34,19 +35,6 @@ const RUSSIAN: SubjectId = SubjectId::new(2);
 const LITERATURE: SubjectId = SubjectId::new(3);
 const ENGLISH: SubjectId = SubjectId::new(4);
 const HISTORY: SubjectId = SubjectId::new(5);
-
-/// A small linear congruential generator: deterministic "randomness".
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) % below
-    }
-}
 
 fn date(y: i32, m: u32, d: u32) -> Result<NaiveDate, Box<dyn Error>> {
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("no date {y}-{m}-{d}").into())
@@ -188,7 +176,7 @@ fn schedule_week(school: &mut School) -> Result<Vec<LessonId>, Box<dyn Error>> {
 
 /// Marks and attendance for the week, from a fixed seed.
 fn record_week(school: &mut School, lessons: &[LessonId]) -> Result<(), Box<dyn Error>> {
-    let mut rng = Lcg(2014);
+    let mut rng = SplitMix64::new(2014);
     let kinds = [
         "answer",
         "classwork",
@@ -210,11 +198,11 @@ fn record_week(school: &mut School, lessons: &[LessonId]) -> Result<(), Box<dyn 
         }
         for student in students {
             // About one lesson in fifteen missed, one in thirty late.
-            match rng.next(30) {
+            match rng.below(30) {
                 0 | 1 => {
                     let entry = school.record_attendance(id, student, AttendanceCode::Absent)?;
                     // The class teacher learns the reason later.
-                    if rng.next(2) == 0 {
+                    if rng.below(2) == 0 {
                         school.change_attendance(entry, AttendanceCode::Illness)?;
                     }
                     continue;
@@ -225,9 +213,9 @@ fn record_week(school: &mut School, lessons: &[LessonId]) -> Result<(), Box<dyn 
                 _ => {}
             }
             // A mark for about half the students present.
-            if rng.next(2) == 0 {
-                let value = MarkValue::Points(Points::new(2 + rng.next(4) as u8)?);
-                let kind = WorkTypeCode::new(kinds[rng.next(kinds.len() as u64) as usize])?;
+            if rng.below(2) == 0 {
+                let value = MarkValue::Points(Points::new(2 + rng.below(4) as u8)?);
+                let kind = WorkTypeCode::new(kinds[rng.below(kinds.len() as u64) as usize])?;
                 school.record_mark(id, student, value, &kind, None)?;
             }
         }
@@ -244,7 +232,7 @@ fn record_week(school: &mut School, lessons: &[LessonId]) -> Result<(), Box<dyn 
             .collect();
         for student in school.students_of_class(CLASS, friday) {
             if !absent.contains(&student) {
-                let value = MarkValue::Points(Points::new(3 + rng.next(3) as u8)?);
+                let value = MarkValue::Points(Points::new(3 + rng.below(3) as u8)?);
                 school.record_mark(lesson.id(), student, value, &control, None)?;
             }
         }

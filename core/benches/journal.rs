@@ -18,6 +18,7 @@
 #![allow(clippy::expect_used, missing_docs)]
 
 use std::hint::black_box;
+use zhurnal::random::SplitMix64;
 
 use chrono::{Datelike, NaiveDate};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
@@ -49,19 +50,6 @@ const KINDS: [&str; 6] = [
     "control",
     "test",
 ];
-
-/// A small deterministic generator.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) % below
-    }
-}
 
 fn subject_at(class: u32, day: u32, slot: u32) -> u32 {
     (class + day * 7 + slot) % SUBJECTS
@@ -156,7 +144,7 @@ fn build() -> Setup {
     // student-lessons are missed and about one in six gets a mark (one
     // in fifty of those a debt «точка»): ≈ 250 marks per student a year.
     let independent = WorkTypeCode::new("independent").expect("kind");
-    let mut rng = Lcg(17);
+    let mut rng = SplitMix64::new(17);
     let mut marks = Vec::new();
     let mut assigned = Vec::new();
     for (n, &(lesson, c, teacher)) in lessons.iter().enumerate() {
@@ -166,22 +154,22 @@ fn build() -> Setup {
         }
         for k in 0..STUDENTS_PER_CLASS {
             let student = StudentId::new(c * STUDENTS_PER_CLASS + k + 1);
-            if rng.next(33) == 0 {
+            if rng.below(33) == 0 {
                 school
                     .record_attendance(lesson, student, AttendanceCode::Absent)
                     .expect("attendance");
                 continue;
             }
-            let value = if rng.next(50) == 0 {
+            let value = if rng.below(50) == 0 {
                 MarkValue::Debt
             } else {
-                MarkValue::Points(Points::new(2 + rng.next(4) as u8).expect("mark"))
+                MarkValue::Points(Points::new(2 + rng.below(4) as u8).expect("mark"))
             };
             if set_work {
                 marks.push((lesson, teacher, student, value, independent.clone()));
-            } else if rng.next(6) == 0 {
+            } else if rng.below(6) == 0 {
                 let kind =
-                    WorkTypeCode::new(KINDS[rng.next(KINDS.len() as u64) as usize]).expect("kind");
+                    WorkTypeCode::new(KINDS[rng.below(KINDS.len() as u64) as usize]).expect("kind");
                 marks.push((lesson, teacher, student, value, kind));
             }
         }

@@ -30,6 +30,7 @@
 //! | assessment-load check (СК-228/03, 01-169/08-01) | [`assessment_load`] |
 //! | applications, consent, logins, activation, the rollout plan and report | [`rollout`] |
 //! | the activation rule (share, target bands, checkpoints) | [`activation`] |
+//! | the seeded generator behind generated demo data | [`random`] |
 //! | every error, with a stable code | [`Error`] |
 
 pub mod access;
@@ -46,7 +47,7 @@ pub mod journal;
 pub mod lesson;
 pub mod marks;
 pub mod organisation;
-mod random;
+pub mod random;
 pub mod region;
 pub mod rollout;
 pub mod rounding;

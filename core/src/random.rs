@@ -3,20 +3,29 @@
 //! mixed; not for secrets (passwords use the operating system's generator).
 //!
 //! Same seed, same numbers, on every platform: generated data is
-//! reproducible from its size and seed.
+//! reproducible from its size and seed. Examples and benchmarks use it too.
+//!
+//! # Example
+//! ```
+//! use zhurnal::random::SplitMix64;
+//! let mut a = SplitMix64::new(7);
+//! let mut b = SplitMix64::new(7);
+//! assert_eq!(a.below(6), b.below(6));
+//! assert!(a.below(6) < 6);
+//! ```
 
 /// SplitMix64 state.
 #[derive(Debug, Clone)]
-pub(crate) struct SplitMix64(u64);
+pub struct SplitMix64(u64);
 
 impl SplitMix64 {
     /// A generator starting from `seed`.
-    pub(crate) const fn new(seed: u64) -> SplitMix64 {
+    pub const fn new(seed: u64) -> SplitMix64 {
         SplitMix64(seed)
     }
 
     /// The next 64 random bits.
-    pub(crate) fn next_u64(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -25,20 +34,20 @@ impl SplitMix64 {
     }
 
     /// Uniform in `0..n` by multiply-shift (Lemire); 0 when `n == 0`.
-    pub(crate) fn below(&mut self, n: u64) -> u64 {
+    pub fn below(&mut self, n: u64) -> u64 {
         let wide = u128::from(self.next_u64()) * u128::from(n);
         // The high half of a 128-bit product of two u64 fits in u64.
         u64::try_from(wide >> 64).unwrap_or(0)
     }
 
     /// An index into a slice of `len` items (0 for an empty one).
-    pub(crate) fn index(&mut self, len: usize) -> usize {
+    pub fn index(&mut self, len: usize) -> usize {
         let n = u64::try_from(len).unwrap_or(u64::MAX);
         usize::try_from(self.below(n)).unwrap_or(0)
     }
 
     /// True with probability `per_mille / 1000`.
-    pub(crate) fn chance_per_mille(&mut self, per_mille: u64) -> bool {
+    pub fn chance_per_mille(&mut self, per_mille: u64) -> bool {
         self.below(1000) < per_mille
     }
 }
