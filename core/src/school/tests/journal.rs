@@ -109,9 +109,7 @@ fn nobody_is_booked_twice() {
             .map(|_| ())
     });
     // Second shift slot 1 is 14:00–14:45, overlapping first-shift slot 7 (13:50–14:35).
-    let seventh = s
-        .schedule_lesson(new_lesson(date, 7, LessonGroup::Class(C5B), MATH, T_MATH))
-        .unwrap();
+    let seventh = group_lesson(&mut s, date, 7, LessonGroup::Class(C5B), MATH);
     let mut second_shift = new_lesson(date, 1, class, MATH, T_MATH);
     second_shift.shift = Shift::Second;
     let e = s.schedule_lesson(second_shift.clone()).unwrap_err();
@@ -120,14 +118,7 @@ fn nobody_is_booked_twice() {
     second_shift.teacher = T_RUS;
     s.schedule_lesson(second_shift).unwrap();
     // Two subgroups of one class may have lessons at once.
-    s.schedule_lesson(new_lesson(
-        date,
-        2,
-        LessonGroup::Subgroup(G1),
-        ENGLISH,
-        T_ENG,
-    ))
-    .unwrap();
+    group_lesson(&mut s, date, 2, LessonGroup::Subgroup(G1), ENGLISH);
     s.schedule_lesson(new_lesson(
         date,
         2,
@@ -260,15 +251,7 @@ fn attaching_a_plan_sets_topics() {
 fn marks_need_an_enrolled_student() {
     let mut s = school();
     let l = lesson(&mut s, d(2014, 9, 2), 1, MATH);
-    let eng = s
-        .schedule_lesson(new_lesson(
-            d(2014, 9, 2),
-            2,
-            LessonGroup::Subgroup(G1),
-            ENGLISH,
-            T_ENG,
-        ))
-        .unwrap();
+    let eng = group_lesson(&mut s, d(2014, 9, 2), 2, LessonGroup::Subgroup(G1), ENGLISH);
     let answer = wt("answer");
     refused(&mut s, "school.unknown_lesson", |s| {
         s.record_mark(LessonId::new(99), sid(1), FIVE, &answer, None)
@@ -398,15 +381,7 @@ fn changing_and_removing_marks() {
 fn attendance_entries() {
     let mut s = school();
     let l = lesson(&mut s, d(2014, 9, 2), 1, MATH);
-    let eng = s
-        .schedule_lesson(new_lesson(
-            d(2014, 9, 2),
-            2,
-            LessonGroup::Subgroup(G2),
-            ENGLISH,
-            T_ENG,
-        ))
-        .unwrap();
+    let eng = group_lesson(&mut s, d(2014, 9, 2), 2, LessonGroup::Subgroup(G2), ENGLISH);
     refused(&mut s, "school.unknown_lesson", |s| {
         s.record_attendance(LessonId::new(99), sid(1), AttendanceCode::Absent)
             .map(|_| ())
@@ -460,24 +435,8 @@ fn lesson_lists() {
     let a = lesson(&mut s, d(2014, 9, 3), 2, MATH);
     let b = lesson(&mut s, d(2014, 9, 3), 1, RUSSIAN);
     let c = lesson(&mut s, d(2014, 9, 2), 3, MATH);
-    let g = s
-        .schedule_lesson(new_lesson(
-            d(2014, 9, 2),
-            1,
-            LessonGroup::Subgroup(G1),
-            ENGLISH,
-            T_ENG,
-        ))
-        .unwrap();
-    let other = s
-        .schedule_lesson(new_lesson(
-            d(2014, 9, 2),
-            2,
-            LessonGroup::Class(C5B),
-            MATH,
-            T_MATH,
-        ))
-        .unwrap();
+    let g = group_lesson(&mut s, d(2014, 9, 2), 1, LessonGroup::Subgroup(G1), ENGLISH);
+    let other = group_lesson(&mut s, d(2014, 9, 2), 2, LessonGroup::Class(C5B), MATH);
     let ids = |v: Vec<crate::lesson::Lesson>| v.iter().map(|l| l.id()).collect::<Vec<_>>();
     let all = ids(s.lessons_of_class(C5A, d(2014, 9, 1), d(2014, 9, 30)));
     assert_eq!(all, [g, c, b, a]);

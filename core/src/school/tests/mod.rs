@@ -126,19 +126,28 @@ pub(super) fn new_lesson(
     }
 }
 
-/// Schedules a whole-class lesson of 5А.
-pub(super) fn lesson(s: &mut School, date: NaiveDate, slot: u8, subject: SubjectId) -> LessonId {
-    let teacher = match subject {
+/// The teacher of a subject in these tests.
+pub(super) fn teacher_of(subject: SubjectId) -> TeacherId {
+    match subject {
         MATH => T_MATH,
         ENGLISH => T_ENG,
         _ => T_RUS,
-    };
-    s.schedule_lesson(new_lesson(
-        date,
-        slot,
-        LessonGroup::Class(C5A),
-        subject,
-        teacher,
-    ))
-    .unwrap()
+    }
+}
+
+/// Schedules a lesson of a class or subgroup, taught by the subject's teacher.
+pub(super) fn group_lesson(
+    s: &mut School,
+    date: NaiveDate,
+    slot: u8,
+    group: LessonGroup,
+    subject: SubjectId,
+) -> LessonId {
+    s.schedule_lesson(new_lesson(date, slot, group, subject, teacher_of(subject)))
+        .unwrap()
+}
+
+/// Schedules a whole-class lesson of 5А.
+pub(super) fn lesson(s: &mut School, date: NaiveDate, slot: u8, subject: SubjectId) -> LessonId {
+    group_lesson(s, date, slot, LessonGroup::Class(C5A), subject)
 }

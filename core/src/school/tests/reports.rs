@@ -78,15 +78,7 @@ fn period_marks_per_subject() {
     let mut s = school();
     let m = [2, 3, 4].map(|day| lesson(&mut s, d(2014, 9, day), 1, MATH));
     let r = lesson(&mut s, d(2014, 9, 2), 2, RUSSIAN);
-    let eng2 = s
-        .schedule_lesson(new_lesson(
-            d(2014, 9, 2),
-            3,
-            LessonGroup::Subgroup(G2),
-            ENGLISH,
-            T_ENG,
-        ))
-        .unwrap();
+    let eng2 = group_lesson(&mut s, d(2014, 9, 2), 3, LessonGroup::Subgroup(G2), ENGLISH);
     for (l, v) in m.iter().zip([5, 5, 4]) {
         s.record_mark(*l, sid(1), p(v), &wt("answer"), None)
             .unwrap();
@@ -125,15 +117,7 @@ fn period_marks_per_subject() {
 fn journal_page_layout() {
     let mut s = school();
     let l1 = lesson(&mut s, d(2014, 9, 2), 1, ENGLISH);
-    let g1 = s
-        .schedule_lesson(new_lesson(
-            d(2014, 9, 3),
-            1,
-            LessonGroup::Subgroup(G1),
-            ENGLISH,
-            T_ENG,
-        ))
-        .unwrap();
+    let g1 = group_lesson(&mut s, d(2014, 9, 3), 1, LessonGroup::Subgroup(G1), ENGLISH);
     let g2 = s
         .schedule_lesson(new_lesson(
             d(2014, 9, 3),

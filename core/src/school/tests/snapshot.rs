@@ -13,15 +13,7 @@ type Change = Box<dyn Fn(&mut Value)>;
 fn populated() -> School {
     let mut s = school();
     let l = lesson(&mut s, d(2014, 9, 2), 1, MATH);
-    let e = s
-        .schedule_lesson(new_lesson(
-            d(2014, 9, 2),
-            2,
-            LessonGroup::Subgroup(G1),
-            ENGLISH,
-            T_ENG,
-        ))
-        .unwrap();
+    let e = group_lesson(&mut s, d(2014, 9, 2), 2, LessonGroup::Subgroup(G1), ENGLISH);
     s.set_topic(l, "Натуральные числа").unwrap();
     s.set_homework(l, "№ 1\n№ 2", d(2014, 9, 4)).unwrap();
     let answer = WorkTypeCode::new("answer").unwrap();
