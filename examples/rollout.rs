@@ -13,7 +13,7 @@
 //! ```
 
 use chrono::NaiveDate;
-use zhurnal::rollout::demo::{DemoConfig, demo_rollout};
+use zhurnal::demo::{DemoConfig, demo_rollout};
 use zhurnal::rollout::{ReportOptions, RolloutReport};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -10,7 +10,7 @@
 //! every run: the "random" marks come from a fixed-seed generator.
 
 use std::error::Error;
-use zhurnal::random::SplitMix64;
+use zhurnal::demo::SplitMix64;
 
 use chrono::{Datelike, Days, NaiveDate};
 use zhurnal::attendance::AttendanceCode;

@@ -18,7 +18,7 @@
 #![allow(clippy::expect_used, missing_docs)]
 
 use std::hint::black_box;
-use zhurnal::random::SplitMix64;
+use zhurnal::demo::SplitMix64;
 
 use chrono::{Datelike, NaiveDate};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};

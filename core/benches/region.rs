@@ -14,9 +14,9 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_main};
+use zhurnal::demo::RegionGenerator;
 use zhurnal::region::{
-    ActivationOptions, ActivationReport, RegionGenerator, TermGradesOptions, TermGradesReport,
-    scan_fields,
+    ActivationOptions, ActivationReport, TermGradesOptions, TermGradesReport, scan_fields,
 };
 
 const SEED: u64 = 2014;

@@ -2,15 +2,18 @@
 
 use crate::access::AccessError;
 use crate::activation::ActivationError;
+use crate::activation::MetricsError;
+use crate::applications::ApplicationError;
 use crate::assessment_load::LoadError;
 use crate::attendance::AttendanceError;
 use crate::calendar::CalendarError;
+use crate::credentials::CredentialError;
 use crate::journal::JournalError;
 use crate::lesson::LessonError;
 use crate::marks::MarkError;
 use crate::organisation::OrganisationError;
 use crate::region::RegionError;
-use crate::rollout::{ApplicationError, CredentialError, MetricsError, PlanError};
+use crate::rollout::PlanError;
 use crate::school::{SchoolError, SnapshotError};
 use crate::thematic_plan::ThematicPlanError;
 

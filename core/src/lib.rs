@@ -26,7 +26,7 @@
 //! | attendance codes and summaries | [`attendance`], [`attendance_summary`] |
 //! | the school aggregate and its snapshot | [`school`] |
 //! | the class journal with access checks and the audit trail | [`journal`], [`access`], [`audit`] |
-//! | the student's diary week; "what do I need" | [`diary`], [`target_mark`] |
+//! | the student's diary week; "what do I need" | [`journal::diary`], [`target_mark`] |
 //! | assessment-load check (СК-228/03, 01-169/08-01) | [`assessment_load`] |
 //! | applications, consent, logins, activation, the rollout plan and report | [`rollout`] |
 //! | the activation rule (share, target bands, checkpoints) | [`activation`] |
@@ -35,19 +35,21 @@
 
 pub mod access;
 pub mod activation;
+pub mod applications;
 pub mod assessment_load;
 pub mod attendance;
 pub mod attendance_summary;
 pub mod audit;
 pub mod calendar;
-pub mod diary;
+pub mod credentials;
+#[cfg(any(test, feature = "demo"))]
+pub mod demo;
 mod error;
 pub mod ids;
 pub mod journal;
 pub mod lesson;
 pub mod marks;
 pub mod organisation;
-pub mod random;
 pub mod region;
 pub mod rollout;
 pub mod rounding;

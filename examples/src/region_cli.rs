@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use zhurnal::demo::RegionGenerator;
 use zhurnal::region::{
-    ActivationOptions, ActivationReport, MalformedRows, RegionError, RegionGenerator,
-    TermGradesOptions, TermGradesReport, scan_fields,
+    ActivationOptions, ActivationReport, MalformedRows, RegionError, TermGradesOptions,
+    TermGradesReport, scan_fields,
 };
 
 const USAGE: &str = "usage:

@@ -16,7 +16,7 @@ use zhurnal::school::School;
 
 fn fixtures(kind: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures")
+        .join("fixtures")
         .join(kind);
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
@@ -43,7 +43,7 @@ fn valid_snapshots_load_and_round_trip() {
 
 #[test]
 fn invalid_snapshots_are_refused_as_expected() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/invalid");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/invalid");
     let table = fs::read_to_string(dir.join("expected.tsv")).unwrap_or_else(|e| panic!("{e}"));
     let mut listed = Vec::new();
     for line in table

@@ -5,9 +5,9 @@
 
 use chrono::NaiveDate;
 use zhurnal::access::Actor;
+use zhurnal::applications::Applicant;
+use zhurnal::demo::{DemoConfig, demo_rollout};
 use zhurnal::journal::Journal;
-use zhurnal::rollout::Applicant;
-use zhurnal::rollout::demo::{DemoConfig, demo_rollout};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -18,7 +18,7 @@ fn registry_grants_decide_parent_diary_reads() {
     let demo = demo_rollout(&DemoConfig::gymnasium17(3)).unwrap();
     let today = day(2014, 12, 1);
     let mut journal = Journal::new(demo.school.clone());
-    let admin = Actor::administrator(zhurnal::rollout::demo::DEMO_SPECIALIST);
+    let admin = Actor::administrator(zhurnal::demo::DEMO_SPECIALIST);
     journal
         .set_parent_grants(&admin, demo.registry.parent_grants(today))
         .unwrap();

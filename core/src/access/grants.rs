@@ -10,7 +10,7 @@ use crate::ids::{ParentId, StudentId};
 ///
 /// The application registry is the source of truth (an approved
 /// application whose consent is not revoked grants access):
-/// [`crate::rollout::ApplicationRegistry::parent_grants`] gives the grants
+/// [`crate::applications::ApplicationRegistry::parent_grants`] gives the grants
 /// on a date. Until a registry feeds this value, the default grants every linked parent
 /// ([`ParentGrants::all_linked`]) except those whose access was revoked;
 /// once fed, only the listed (parent, student) pairs are granted

@@ -28,6 +28,7 @@
 //! default grants every linked parent.
 
 mod audit_reads;
+pub mod diary;
 mod error;
 mod index;
 mod lesson_writes;
@@ -53,6 +54,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use diary::{
+    DiaryDay, DiaryLesson, DiaryMark, DiarySubject, DiaryWeek, OverdueKind, OverdueWork,
+};
 pub use error::JournalError;
 pub(crate) use index::{Index, LessonFacts};
 pub use pages::PeriodMarkRow;

@@ -3,10 +3,10 @@
 
 use chrono::NaiveTime;
 
+use super::OverdueKind;
 use super::tests_fixture::*;
 use super::*;
 use crate::attendance::AttendanceCode;
-use crate::diary::OverdueKind;
 use crate::lesson::Homework;
 use crate::marks::{MarkValue, Points};
 

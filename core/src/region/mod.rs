@@ -1,6 +1,6 @@
 //! Region-scale reports for analysts: parent activation and term grades
-//! over the bulk CSV registries of a whole region, and a seeded generator of
-//! such registries.
+//! over the bulk CSV registries of a whole region. A seeded generator of
+//! such registries is `demo::RegionGenerator` (cargo feature `demo`).
 //!
 //! Input files (UTF-8, header row, LF or CRLF, dates `YYYY-MM-DD`, empty =
 //! missing; columns are found by name, others are ignored):
@@ -43,7 +43,6 @@ mod activation_report;
 mod blocks;
 mod error;
 mod fields;
-mod generator;
 mod grades_parse;
 mod group_index;
 mod scan;
@@ -56,10 +55,13 @@ pub use activation_report::{
 };
 pub use error::{RegionError, ValueProblem};
 pub use fields::MalformedRows;
-pub use generator::{GeneratedRegion, RegionGenerator};
 pub use scan::{ScanSummary, scan_fields};
 pub use term_grades::{TERM_GRADES_CSV_HEADER, TermGradeRow, TermGradesOptions, TermGradesReport};
+#[cfg(any(test, feature = "demo"))]
+pub(crate) use terms::default_terms;
 pub use terms::{ReportTerm, ReportTerms};
+#[cfg(any(test, feature = "demo"))]
+pub(crate) use values::{date_of, day_of, push_u64};
 
 use crate::activation::Checkpoint;
 

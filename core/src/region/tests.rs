@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 
 use super::*;
 use crate::activation::{ActivationCount, BandStatus};
+use crate::demo::RegionGenerator;
 use crate::marks::{PeriodMark, PeriodMarkPolicy, Points, Weight, WeightedAverage};
 
 const PARENTS: &str =

@@ -16,10 +16,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::PlanError;
-use super::task::PlanTask;
 use crate::activation::{Checkpoint, Checkpoints};
 use crate::ids::PlanTaskId;
+use crate::rollout::PlanError;
+use crate::rollout::PlanTask;
 
 /// The format version written into a plan's JSON.
 pub const PLAN_FORMAT_VERSION: u32 = 1;

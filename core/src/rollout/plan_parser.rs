@@ -3,11 +3,11 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::PlanError;
-use super::plan::{PlanSection, PlanStage, RolloutPlan};
-use super::task::{Deadline, PlanTask};
 use crate::activation::TargetBand;
 use crate::ids::PlanTaskId;
+use crate::rollout::PlanError;
+use crate::rollout::{Deadline, PlanTask};
+use crate::rollout::{PlanSection, PlanStage, RolloutPlan};
 
 struct TaskDraft {
     line: u32,

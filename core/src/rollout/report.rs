@@ -7,13 +7,13 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::counts::StatusCounts;
-use super::metrics::{ActivationScope, CheckpointOutcome, Projection, ScopeActivation};
-use super::plan::{RolloutPlan, TaskStatus};
-use super::registry::ApplicationRegistry;
-use super::task::{Deadline, ResponsibleRole};
 use crate::activation::{ActivationCount, BandStatus, Checkpoint, EligibilityPolicy};
+use crate::activation::{ActivationScope, CheckpointOutcome, Projection, ScopeActivation};
+use crate::applications::ApplicationRegistry;
+use crate::applications::StatusCounts;
 use crate::ids::{ClassId, PlanTaskId};
+use crate::rollout::{Deadline, ResponsibleRole};
+use crate::rollout::{RolloutPlan, TaskStatus};
 use crate::school::School;
 
 /// Choices of the report.
@@ -143,7 +143,7 @@ impl RolloutReport {
     /// # Example
     /// ```
     /// use chrono::NaiveDate;
-    /// use zhurnal::rollout::demo::{demo_rollout, DemoConfig};
+    /// use zhurnal::demo::{demo_rollout, DemoConfig};
     /// use zhurnal::rollout::{ReportOptions, RolloutReport};
     /// let demo = demo_rollout(&DemoConfig::tiny(5))?;
     /// let day = NaiveDate::from_ymd_opt(2014, 12, 1).unwrap();
@@ -275,7 +275,7 @@ impl std::fmt::Display for RolloutReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rollout::demo::{DemoConfig, demo_rollout};
+    use crate::demo::{DemoConfig, demo_rollout};
     use crate::rollout::report_text::{band_ru, policy_ru, shorten};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {

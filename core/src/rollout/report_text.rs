@@ -5,9 +5,9 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::report::RolloutReport;
-use super::task::ResponsibleRole;
 use crate::activation::{BandStatus, Checkpoint, EligibilityPolicy};
+use crate::rollout::ResponsibleRole;
+use crate::rollout::RolloutReport;
 
 pub(super) fn band_ru(status: Option<BandStatus>) -> &'static str {
     match status {

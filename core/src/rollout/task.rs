@@ -4,10 +4,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::PlanError;
-use super::plan::TaskStatus;
 use crate::activation::TargetBand;
 use crate::ids::PlanTaskId;
+use crate::rollout::PlanError;
+use crate::rollout::TaskStatus;
 
 /// When a task is due: by a date («до 01.09.2014», the day included) or
 /// ongoing («постоянно»), which is never overdue.

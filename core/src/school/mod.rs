@@ -27,10 +27,10 @@
 //! document ([`School::to_json`], [`School::from_json`]).
 
 mod error;
-mod journal;
 mod queries;
 mod records;
 mod records_view;
+mod records_write;
 mod reports;
 mod roster;
 mod snapshot;

@@ -12,7 +12,7 @@ use crate::ids::{ClassId, ParentId, SchoolId, StudentId};
 use crate::organisation::PersonName;
 use crate::school::School;
 
-use super::application::Applicant;
+use crate::applications::Applicant;
 
 pub(crate) trait OrgLookup {
     /// The school's id.

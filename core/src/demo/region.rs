@@ -20,11 +20,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::error::RegionError;
-use super::fields::{date_of, day_of, push_u64};
-use super::terms::default_terms;
+use super::random::SplitMix64;
 use crate::calendar::SchoolYear;
-use crate::random::SplitMix64;
+use crate::region::{RegionError, date_of, day_of, default_terms, push_u64};
 
 const STUDENTS_PER_CLASS: u64 = 25;
 const CLASSES_PER_SCHOOL: u64 = 30;
@@ -97,7 +95,7 @@ const TAG_MARKS: u64 = 5;
 ///
 /// # Example
 /// ```
-/// use zhurnal::region::RegionGenerator;
+/// use zhurnal::demo::RegionGenerator;
 /// let region = RegionGenerator::new(300, 42)?;
 /// let mut a = Vec::new();
 /// region.write_parents(&mut a)?;
@@ -168,7 +166,7 @@ impl RegionGenerator {
     ///
     /// # Example
     /// ```
-    /// use zhurnal::region::RegionGenerator;
+    /// use zhurnal::demo::RegionGenerator;
     /// assert_eq!(RegionGenerator::new(0, 1).unwrap_err().code(), "region.invalid_region_size");
     /// ```
     pub fn new(parents: u64, seed: u64) -> Result<RegionGenerator, RegionError> {
@@ -214,7 +212,7 @@ impl RegionGenerator {
     ///
     /// # Example
     /// ```
-    /// use zhurnal::region::RegionGenerator;
+    /// use zhurnal::demo::RegionGenerator;
     /// let mut out = Vec::new();
     /// RegionGenerator::new(10, 1)?.write_parents(&mut out)?;
     /// assert!(out.starts_with(b"parent_id,student_id,class_id,school_id,has_access,applied_on,activated_on\n1,1,1,1,"));
@@ -288,7 +286,7 @@ impl RegionGenerator {
     ///
     /// # Example
     /// ```
-    /// use zhurnal::region::RegionGenerator;
+    /// use zhurnal::demo::RegionGenerator;
     /// let mut out = Vec::new();
     /// let marks = RegionGenerator::new(2000, 3)?.write_grades(&mut out)?;
     /// assert_eq!(String::from_utf8(out)?.lines().count() as u64, marks + 1);
@@ -390,7 +388,7 @@ impl RegionGenerator {
     ///
     /// # Example
     /// ```
-    /// use zhurnal::region::RegionGenerator;
+    /// use zhurnal::demo::RegionGenerator;
     /// let dir = std::env::temp_dir().join(format!("zhurnal-doc-gen-{}", std::process::id()));
     /// let region = RegionGenerator::new(500, 9)?.write_to_dir(&dir)?;
     /// assert_eq!(region.parents, 500);

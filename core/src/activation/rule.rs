@@ -1,55 +1,11 @@
-//! The activation rule: who counts, the share, and the status against a
-//! target band at a checkpoint.
-//!
-//! This is the one implementation of the rule. The in-memory application
-//! registry and the bulk CSV reports both count parents and then call
-//! [`ActivationCount::share`] and [`TargetBand::status`].
-//!
-//! - eligible: parents who have the possibility to use the service (by
-//!   default those with access; see [`EligibilityPolicy`]);
-//! - activated: eligible parents activated on or before the date
-//!   (inclusive); an activated parent who is not eligible counts in neither
-//!   number;
-//! - share = 100 × activated / eligible, exact, HALF-UP to two places;
-//! - status compares the **rounded** share with the inclusive band.
+//! The activation rule itself: the count, the share and the band status.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::activation::ActivationError;
 use crate::rounding::percent_share;
-
-/// Errors of activation targets.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum ActivationError {
-    /// A band that is not `0 <= min <= max <= 100`.
-    #[error("target band {min}..{max} must satisfy 0 <= min <= max <= 100")]
-    InvalidBand {
-        /// Lower bound, percent.
-        min: Decimal,
-        /// Upper bound, percent.
-        max: Decimal,
-    },
-    /// Two checkpoints on the same date, or out of order.
-    #[error("checkpoint {date} is not after the previous checkpoint {previous}")]
-    CheckpointsOutOfOrder {
-        /// The offending checkpoint.
-        date: NaiveDate,
-        /// The checkpoint before it.
-        previous: NaiveDate,
-    },
-}
-
-impl ActivationError {
-    /// The stable machine code, e.g. `"activation.invalid_band"`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::InvalidBand { .. } => "activation.invalid_band",
-            Self::CheckpointsOutOfOrder { .. } => "activation.checkpoints_out_of_order",
-        }
-    }
-}
 
 /// Who is in the denominator of the share.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

@@ -11,12 +11,13 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::application::{Applicant, Application, NextStep};
-use super::consent::Consent;
-use super::credentials::Account;
-use super::lookup::OrgLookup;
-use super::{ApplicationError, HashParams};
 use crate::access::ParentGrants;
+use crate::applications::ApplicationError;
+use crate::applications::Consent;
+use crate::applications::OrgLookup;
+use crate::applications::{Applicant, Application, NextStep};
+use crate::credentials::Account;
+use crate::credentials::HashParams;
 use crate::ids::{ApplicationId, StudentId, TeacherId};
 use crate::school::School;
 
@@ -212,7 +213,7 @@ impl ApplicationRegistry {
     /// # Example
     /// ```
     /// use chrono::NaiveDate;
-    /// use zhurnal::rollout::demo::{DemoConfig, demo_rollout};
+    /// use zhurnal::demo::{DemoConfig, demo_rollout};
     /// let demo = demo_rollout(&DemoConfig::tiny(7))?;
     /// let day = NaiveDate::from_ymd_opt(2014, 12, 1).unwrap();
     /// let grants = demo.registry.parent_grants(day);
@@ -318,8 +319,8 @@ impl ApplicationRegistry {
     /// # Example
     /// ```
     /// use chrono::NaiveDate;
-    /// use zhurnal::rollout::demo::{demo_school, DemoConfig, DEMO_SPECIALIST};
-    /// use zhurnal::rollout::*;
+    /// use zhurnal::demo::{demo_school, DemoConfig, DEMO_SPECIALIST};
+    /// use zhurnal::{activation::*, applications::*, credentials::*, rollout::*};
     /// let school = demo_school(&DemoConfig::tiny(1))?;
     /// let link = school.parents_of(school.students()[0].id())[0];
     /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
@@ -415,7 +416,7 @@ impl ApplicationRegistry {
     /// ```
     /// use chrono::NaiveDate;
     /// use zhurnal::ids::{ApplicationId, TeacherId};
-    /// use zhurnal::rollout::ApplicationRegistry;
+    /// use zhurnal::applications::ApplicationRegistry;
     /// let mut registry = ApplicationRegistry::new();
     /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
     /// let e = registry.register(ApplicationId::new(1), "1/2014", day, TeacherId::new(1)).unwrap_err();
@@ -446,7 +447,7 @@ impl ApplicationRegistry {
     /// ```
     /// use chrono::NaiveDate;
     /// use zhurnal::ids::{ApplicationId, TeacherId};
-    /// use zhurnal::rollout::ApplicationRegistry;
+    /// use zhurnal::applications::ApplicationRegistry;
     /// let mut registry = ApplicationRegistry::new();
     /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
     /// let e = registry.approve(ApplicationId::new(1), day, TeacherId::new(1)).unwrap_err();
@@ -471,7 +472,7 @@ impl ApplicationRegistry {
     /// ```
     /// use chrono::NaiveDate;
     /// use zhurnal::ids::{ApplicationId, TeacherId};
-    /// use zhurnal::rollout::ApplicationRegistry;
+    /// use zhurnal::applications::ApplicationRegistry;
     /// let mut registry = ApplicationRegistry::new();
     /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
     /// let e = registry.reject(ApplicationId::new(1), day, TeacherId::new(1), "неполные данные").unwrap_err();
@@ -499,7 +500,7 @@ impl ApplicationRegistry {
     /// ```
     /// use chrono::NaiveDate;
     /// use zhurnal::ids::{ApplicationId, TeacherId};
-    /// use zhurnal::rollout::ApplicationRegistry;
+    /// use zhurnal::applications::ApplicationRegistry;
     /// let mut registry = ApplicationRegistry::new();
     /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
     /// let e = registry.revoke_consent(ApplicationId::new(1), day).unwrap_err();

@@ -8,15 +8,15 @@
 
 use chrono::NaiveDate;
 
-use super::ApplicationError;
-use super::application::{Applicant, ApplicationStatus};
-use super::credentials::{
+use crate::applications::ApplicationError;
+use crate::applications::ApplicationRegistry;
+use crate::applications::OrgLookup;
+use crate::applications::{Applicant, ApplicationStatus};
+use crate::credentials::Login;
+use crate::credentials::TemporaryPassword;
+use crate::credentials::{
     Account, ActivationSource, CredentialSlip, IssuedCredentials, LoginOutcome,
 };
-use super::login::Login;
-use super::lookup::OrgLookup;
-use super::password::TemporaryPassword;
-use super::registry::ApplicationRegistry;
 use crate::ids::{ApplicationId, TeacherId};
 use crate::school::School;
 
@@ -87,8 +87,8 @@ impl ApplicationRegistry {
     /// # Example
     /// ```
     /// use chrono::NaiveDate;
-    /// use zhurnal::rollout::demo::{demo_school, DemoConfig, DEMO_SPECIALIST};
-    /// use zhurnal::rollout::*;
+    /// use zhurnal::demo::{demo_school, DemoConfig, DEMO_SPECIALIST};
+    /// use zhurnal::{activation::*, applications::*, credentials::*, rollout::*};
     /// let school = demo_school(&DemoConfig::tiny(1))?;
     /// let link = school.parents_of(school.students()[0].id())[0];
     /// let parent = Applicant::Parent(link.parent);
@@ -139,8 +139,8 @@ impl ApplicationRegistry {
     /// ```
     /// use chrono::NaiveDate;
     /// use zhurnal::ids::ParentId;
-    /// use zhurnal::rollout::demo::{demo_school, DemoConfig, DEMO_SPECIALIST};
-    /// use zhurnal::rollout::{Applicant, ApplicationRegistry};
+    /// use zhurnal::demo::{demo_school, DemoConfig, DEMO_SPECIALIST};
+    /// use zhurnal::applications::{Applicant, ApplicationRegistry};
     /// let school = demo_school(&DemoConfig::tiny(1))?;
     /// let mut registry = ApplicationRegistry::new();
     /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
@@ -289,7 +289,7 @@ impl ApplicationRegistry {
     /// # Example
     /// ```
     /// use chrono::NaiveDate;
-    /// use zhurnal::rollout::ApplicationRegistry;
+    /// use zhurnal::applications::ApplicationRegistry;
     /// let mut registry = ApplicationRegistry::new();
     /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
     /// let e = registry.log_in("ivanov.ii", "23456789abcde", day).unwrap_err();
@@ -343,7 +343,7 @@ impl ApplicationRegistry {
     /// ```
     /// use chrono::NaiveDate;
     /// use zhurnal::ids::ParentId;
-    /// use zhurnal::rollout::{Applicant, ApplicationRegistry};
+    /// use zhurnal::applications::{Applicant, ApplicationRegistry};
     /// let mut registry = ApplicationRegistry::new();
     /// let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
     /// let e = registry.report_activation(Applicant::Parent(ParentId::new(1)), day).unwrap_err();

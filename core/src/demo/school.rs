@@ -22,24 +22,23 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::HashParams;
-use super::application::Applicant;
-use super::consent::{Consent, ConsentChannel, ContactDetails};
-use super::plan::RolloutPlan;
-use super::registry::ApplicationRegistry;
-use super::task::Deadline;
+use super::names;
+use super::random::SplitMix64;
 use crate::Error;
 use crate::activation::{BandStatus, EligibilityPolicy};
+use crate::applications::{
+    Applicant, ApplicationRegistry, Consent, ConsentChannel, ContactDetails,
+};
 use crate::calendar::SchoolYear;
+use crate::credentials::HashParams;
 use crate::ids::{ClassId, ParentId, SchoolId, StudentId, TeacherId};
 use crate::organisation::{
     Class, ClassName, Enrolment, Parent, ParentLink, PersonName, RelationKind, SchoolInfo, Student,
     Teacher,
 };
-use crate::random::SplitMix64;
+use crate::rollout::{Deadline, RolloutPlan};
 use crate::school::School;
 
-mod names;
 use names::{FEMALE, MALE, SURNAMES};
 
 /// The school specialist of the demo school, who registers applications
@@ -141,7 +140,7 @@ fn person(last: &str, first: &str, patronymic: &str) -> Result<PersonName, Error
 ///
 /// # Example
 /// ```
-/// use zhurnal::rollout::demo::{demo_school, DemoConfig};
+/// use zhurnal::demo::{demo_school, DemoConfig};
 /// let school = demo_school(&DemoConfig::tiny(7))?;
 /// assert_eq!(school.classes().len(), 11);
 /// assert_eq!(school.students().len(), 33);
@@ -376,7 +375,7 @@ impl Chain<'_> {
 /// # Example
 /// ```
 /// use chrono::NaiveDate;
-/// use zhurnal::rollout::demo::{demo_rollout, DemoConfig};
+/// use zhurnal::demo::{demo_rollout, DemoConfig};
 /// let demo = demo_rollout(&DemoConfig::tiny(3))?;
 /// assert!(!demo.registry.applications().is_empty());
 /// let again = demo_rollout(&DemoConfig::tiny(3))?;
@@ -478,4 +477,5 @@ fn complete_plan(
 }
 
 #[cfg(test)]
+#[path = "school_tests.rs"]
 mod tests;

@@ -5,10 +5,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::application::Applicant;
-use super::login::Login;
-use super::password::{PasswordHash, TemporaryPassword};
-use super::{ApplicationError, HashParams};
+use crate::applications::Applicant;
+use crate::applications::ApplicationError;
+use crate::credentials::HashParams;
+use crate::credentials::Login;
+use crate::credentials::{PasswordHash, TemporaryPassword};
 use crate::ids::TeacherId;
 
 /// How an account came to be activated.

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::application::{Application, NextStep};
-use super::lookup::OrgLookup;
-use super::registry::ApplicationRegistry;
+use crate::applications::ApplicationRegistry;
+use crate::applications::OrgLookup;
+use crate::applications::{Application, NextStep};
 use crate::ids::{ClassId, SchoolId};
 use crate::school::School;
 
@@ -101,7 +101,7 @@ impl ApplicationRegistry {
     /// # Example
     /// ```
     /// use chrono::NaiveDate;
-    /// use zhurnal::rollout::demo::{demo_rollout, DemoConfig};
+    /// use zhurnal::demo::{demo_rollout, DemoConfig};
     /// let demo = demo_rollout(&DemoConfig::tiny(5))?;
     /// let day = NaiveDate::from_ymd_opt(2014, 12, 1).unwrap();
     /// let counts = demo.registry.counts_on(&demo.school, day);

@@ -6,15 +6,15 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::MetricsError;
-use super::application::{Applicant, Application};
-use super::lookup::OrgLookup;
-use super::metrics::{
+use crate::activation::MetricsError;
+use crate::activation::{
     ActivationTable, CheckpointOutcome, CurvePoint, MAX_CURVE_DAYS, ParentActivationRecord,
     Projection, count_parents,
 };
-use super::registry::ApplicationRegistry;
 use crate::activation::{Checkpoints, EligibilityPolicy};
+use crate::applications::ApplicationRegistry;
+use crate::applications::OrgLookup;
+use crate::applications::{Applicant, Application};
 use crate::ids::{ParentId, StudentId};
 use crate::school::School;
 
@@ -49,7 +49,7 @@ impl ApplicationRegistry {
     /// ```
     /// use chrono::NaiveDate;
     /// use zhurnal::activation::EligibilityPolicy;
-    /// use zhurnal::rollout::{demo::{demo_rollout, DemoConfig}, seed_checkpoints};
+    /// use zhurnal::{demo::{demo_rollout, DemoConfig}, rollout::seed_checkpoints};
     /// let demo = demo_rollout(&DemoConfig::tiny(5))?;
     /// let day = NaiveDate::from_ymd_opt(2014, 12, 1).unwrap();
     /// let t = demo.registry.activation_table(&demo.school, day, EligibilityPolicy::WithAccess, &seed_checkpoints());
@@ -77,7 +77,7 @@ impl ApplicationRegistry {
     /// ```
     /// use chrono::NaiveDate;
     /// use zhurnal::activation::EligibilityPolicy;
-    /// use zhurnal::rollout::demo::{demo_rollout, DemoConfig};
+    /// use zhurnal::demo::{demo_rollout, DemoConfig};
     /// let demo = demo_rollout(&DemoConfig::tiny(5))?;
     /// let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
     /// let curve = demo.registry.activation_curve(&demo.school, d(9, 1), d(11, 30), EligibilityPolicy::WithAccess)?;

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::ApplicationError;
-use super::consent::Consent;
+use crate::applications::ApplicationError;
+use crate::applications::Consent;
 use crate::ids::{ApplicationId, ParentId, StudentId, TeacherId};
 
 /// Who applies: a parent or legal representative of the student, or the

@@ -1,7 +1,8 @@
 //! Tests of the demo generator.
 
 use super::*;
-use crate::rollout::{ApplicationStatus, seed_checkpoints};
+use crate::applications::ApplicationStatus;
+use crate::rollout::seed_checkpoints;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -4,7 +4,7 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use serde::{Deserialize, Serialize};
 
-use super::CredentialError;
+use crate::credentials::CredentialError;
 
 /// The characters of a temporary password: digits 2–9 and lowercase Latin
 /// letters without `i`, `l`, `o` (31 characters).
@@ -46,10 +46,10 @@ impl TemporaryPassword {
     ///
     /// # Example
     /// ```
-    /// use zhurnal::rollout::TemporaryPassword;
+    /// use zhurnal::credentials::TemporaryPassword;
     /// let p = TemporaryPassword::generate()?;
     /// assert_eq!(format!("{p:?}"), "TemporaryPassword(***)");
-    /// # Ok::<(), zhurnal::rollout::CredentialError>(())
+    /// # Ok::<(), zhurnal::credentials::CredentialError>(())
     /// ```
     pub fn generate() -> Result<TemporaryPassword, CredentialError> {
         let alphabet = PASSWORD_ALPHABET.as_bytes();
@@ -161,10 +161,10 @@ impl HashParams {
     ///
     /// # Example
     /// ```
-    /// use zhurnal::rollout::HashParams;
+    /// use zhurnal::credentials::HashParams;
     /// assert_eq!(HashParams::new(19 * 1024, 2, 1)?, HashParams::owasp());
     /// assert!(HashParams::new(4, 1, 1).is_err());
-    /// # Ok::<(), zhurnal::rollout::CredentialError>(())
+    /// # Ok::<(), zhurnal::credentials::CredentialError>(())
     /// ```
     pub fn new(
         memory_kib: u32,
@@ -227,12 +227,12 @@ impl PasswordHash {
     ///
     /// # Example
     /// ```
-    /// use zhurnal::rollout::{HashParams, PasswordHash, TemporaryPassword};
+    /// use zhurnal::credentials::{HashParams, PasswordHash, TemporaryPassword};
     /// let p = TemporaryPassword::generate()?;
     /// let h = PasswordHash::new(&p, HashParams::light())?;
     /// assert!(!h.verify("not it"));
     /// assert!(h.as_str().starts_with("$argon2id$v=19$m=1024,t=1,p=1$"));
-    /// # Ok::<(), zhurnal::rollout::CredentialError>(())
+    /// # Ok::<(), zhurnal::credentials::CredentialError>(())
     /// ```
     pub fn new(
         password: &TemporaryPassword,
@@ -261,7 +261,7 @@ impl PasswordHash {
     ///
     /// # Example
     /// ```
-    /// use zhurnal::rollout::PasswordHash;
+    /// use zhurnal::credentials::PasswordHash;
     /// assert_eq!(PasswordHash::parse("plain").unwrap_err().code(), "credential.invalid_hash");
     /// ```
     pub fn parse(phc: &str) -> Result<PasswordHash, CredentialError> {

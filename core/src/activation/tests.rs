@@ -5,11 +5,14 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-use super::lookup::fake::FakeSchool;
-use super::registry_tests::{SPEC, consent, d, registry};
 use super::*;
 use crate::activation::{ActivationCount, BandStatus, EligibilityPolicy};
+use crate::applications::lookup_fake::FakeSchool;
+use crate::applications::tests::consent;
+use crate::applications::tests::{SPEC, d, registry};
+use crate::applications::{Applicant, ApplicationRegistry};
 use crate::ids::{ClassId, ParentId, SchoolId, StudentId};
+use crate::rollout::seed_checkpoints;
 
 fn rec(
     parent: u32,

@@ -171,7 +171,7 @@ pub struct DiaryWeek {
 
 impl Journal {
     /// The diary week containing `date` for `student`, with overdue work as
-    /// of `today`. See the [module documentation](crate::diary).
+    /// of `today`. See the [module documentation](crate::journal::diary).
     ///
     /// # Errors
     /// [`SchoolError::UnknownStudent`]; [`crate::access::AccessError`]

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::ApplicationError;
+use crate::applications::ApplicationError;
 use crate::organisation::parent::{valid_email, valid_phone};
 
 /// How an application and its consent reached the school.
@@ -78,11 +78,11 @@ impl ContactDetails {
     ///
     /// # Example
     /// ```
-    /// use zhurnal::rollout::ContactDetails;
+    /// use zhurnal::applications::ContactDetails;
     /// let c = ContactDetails::new(Some("+7 (928) 123-45-67"), None)?;
     /// assert_eq!(c.phone(), Some("+7 (928) 123-45-67"));
     /// assert_eq!(ContactDetails::new(Some(" "), None).unwrap_err().code(), "application.no_contact");
-    /// # Ok::<(), zhurnal::rollout::ApplicationError>(())
+    /// # Ok::<(), zhurnal::applications::ApplicationError>(())
     /// ```
     pub fn new(
         phone: Option<&str>,

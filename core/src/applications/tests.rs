@@ -3,18 +3,19 @@
 
 use chrono::NaiveDate;
 
-use super::lookup::fake::FakeSchool;
 use super::*;
+use crate::applications::lookup_fake::FakeSchool;
+use crate::credentials::*;
 use crate::ids::{ApplicationId, ParentId, StudentId, TeacherId};
 
-pub(super) fn d(m: u32, day: u32) -> NaiveDate {
+pub(crate) fn d(m: u32, day: u32) -> NaiveDate {
     let year = if m >= 8 { 2014 } else { 2015 };
     NaiveDate::from_ymd_opt(year, m, day).unwrap()
 }
 
-pub(super) const SPEC: TeacherId = TeacherId::new(90);
+pub(crate) const SPEC: TeacherId = TeacherId::new(90);
 
-pub(super) fn consent(on: NaiveDate) -> Consent {
+pub(crate) fn consent(on: NaiveDate) -> Consent {
     Consent {
         given_on: on,
         contacts: ContactDetails::new(Some("+7 (928) 000-00-00"), None).unwrap(),
@@ -25,7 +26,7 @@ pub(super) fn consent(on: NaiveDate) -> Consent {
 /// Students 1 (class 1, born 2004) and 2 (class 2, born 2000-10-15: 14 on
 /// 2014-10-15); parents 1 → [1], 2 → [1, 2], 3 → [2], 4 (a second Иванов
 /// И. И.) → [2].
-pub(super) fn school() -> FakeSchool {
+pub(crate) fn school() -> FakeSchool {
     let mut s = FakeSchool::default();
     s.student(
         1,
@@ -46,7 +47,7 @@ pub(super) fn school() -> FakeSchool {
     s
 }
 
-pub(super) fn registry() -> ApplicationRegistry {
+pub(crate) fn registry() -> ApplicationRegistry {
     let mut r = ApplicationRegistry::new();
     r.set_hash_params(HashParams::light());
     r

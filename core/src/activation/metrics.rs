@@ -53,7 +53,7 @@ impl ParentActivationRecord {
 /// use chrono::NaiveDate;
 /// use zhurnal::activation::EligibilityPolicy;
 /// use zhurnal::ids::*;
-/// use zhurnal::rollout::{count_parents, ParentActivationRecord};
+/// use zhurnal::activation::{count_parents, ParentActivationRecord};
 /// let day = NaiveDate::from_ymd_opt(2014, 10, 1).unwrap();
 /// let r = |p, s, access, act: Option<NaiveDate>| ParentActivationRecord {
 ///     parent: ParentId::new(p), student: StudentId::new(s), school: SchoolId::new(1),
@@ -179,7 +179,8 @@ impl ActivationTable {
     /// use chrono::NaiveDate;
     /// use zhurnal::activation::EligibilityPolicy;
     /// use zhurnal::ids::*;
-    /// use zhurnal::rollout::{seed_checkpoints, ActivationTable, ParentActivationRecord};
+    /// use zhurnal::rollout::seed_checkpoints;
+    /// use zhurnal::activation::{ActivationTable, ParentActivationRecord};
     /// let day = NaiveDate::from_ymd_opt(2014, 10, 1).unwrap();
     /// let records: Vec<ParentActivationRecord> = (0..32).map(|i| ParentActivationRecord {
     ///     parent: ParentId::new(i), student: StudentId::new(i), school: SchoolId::new(1),
@@ -304,7 +305,7 @@ impl Projection {
     /// ```
     /// use chrono::NaiveDate;
     /// use zhurnal::activation::{ActivationCount, Checkpoint, TargetBand};
-    /// use zhurnal::rollout::{CurvePoint, Projection};
+    /// use zhurnal::activation::{CurvePoint, Projection};
     /// let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
     /// let then = CurvePoint::new(d(11, 17), ActivationCount { eligible: 100, activated: 40 });
     /// let now = CurvePoint::new(d(12, 1), ActivationCount { eligible: 100, activated: 54 });

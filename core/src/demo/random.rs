@@ -7,7 +7,7 @@
 //!
 //! # Example
 //! ```
-//! use zhurnal::random::SplitMix64;
+//! use zhurnal::demo::SplitMix64;
 //! let mut a = SplitMix64::new(7);
 //! let mut b = SplitMix64::new(7);
 //! assert_eq!(a.below(6), b.below(6));

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::application::{Applicant, ApplicationStatus};
-use super::error::CredentialError;
+use crate::applications::{Applicant, ApplicationStatus};
+use crate::credentials::CredentialError;
 use crate::ids::{ApplicationId, ParentId, StudentId};
 
 /// What can be wrong with an application or a registry operation.

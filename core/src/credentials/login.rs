@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::CredentialError;
+use crate::credentials::CredentialError;
 use crate::organisation::PersonName;
 
 /// The passport transliteration of one lowercase Russian letter; `None` for
@@ -68,7 +68,7 @@ fn letter(c: char) -> Option<&'static str> {
 ///
 /// # Example
 /// ```
-/// use zhurnal::rollout::transliterate;
+/// use zhurnal::credentials::transliterate;
 /// assert_eq!(transliterate("Щукин-Ёлкин"), "shchukin-elkin");
 /// assert_eq!(transliterate("Подъячев Ильич"), "podieiachev ilich");
 /// ```
@@ -132,10 +132,10 @@ impl Login {
     ///
     /// # Example
     /// ```
-    /// use zhurnal::rollout::Login;
+    /// use zhurnal::credentials::Login;
     /// assert_eq!(Login::new("ivanov.ii2")?.as_str(), "ivanov.ii2");
     /// assert_eq!(Login::new("Ivanov").unwrap_err().code(), "credential.invalid_login");
-    /// # Ok::<(), zhurnal::rollout::CredentialError>(())
+    /// # Ok::<(), zhurnal::credentials::CredentialError>(())
     /// ```
     pub fn new(text: &str) -> Result<Login, CredentialError> {
         let ok = text.len() <= Self::MAX_LEN
@@ -162,7 +162,7 @@ impl Login {
     /// # Example
     /// ```
     /// use zhurnal::organisation::PersonName;
-    /// use zhurnal::rollout::Login;
+    /// use zhurnal::credentials::Login;
     /// let name = PersonName::new("Щербакова", "Юлия", Some("Андреевна"))?;
     /// assert_eq!(Login::for_name(&name)?.as_str(), "shcherbakova.iua");
     /// let double = PersonName::new("Мамин Сибиряк", "Дмитрий", None)?;
