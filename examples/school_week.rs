@@ -13,12 +13,15 @@ use std::error::Error;
 use zhurnal::demo::SplitMix64;
 
 use chrono::{Datelike, Days, NaiveDate};
+use zhurnal::access::Actor;
 use zhurnal::attendance::AttendanceCode;
+use zhurnal::audit::Edit;
 use zhurnal::calendar::{SchoolYear, Shift};
 use zhurnal::ids::{
     ClassId, LessonId, ParentId, SchoolId, StudentId, SubgroupId, SubjectId, TeacherId,
 };
-use zhurnal::lesson::{LessonGroup, NewLesson};
+use zhurnal::journal::Journal;
+use zhurnal::lesson::{Homework, LessonGroup, NewLesson};
 use zhurnal::marks::{MarkValue, Points, WorkTypeCode};
 use zhurnal::organisation::{
     Class, ClassName, Enrolment, Parent, ParentLink, PersonName, RelationKind, SchoolInfo, Student,
@@ -174,8 +177,10 @@ fn schedule_week(school: &mut School) -> Result<Vec<LessonId>, Box<dyn Error>> {
     Ok(lessons)
 }
 
-/// Marks and attendance for the week, from a fixed seed.
-fn record_week(school: &mut School, lessons: &[LessonId]) -> Result<(), Box<dyn Error>> {
+/// Marks and attendance for the week, from a fixed seed, each written by
+/// the lesson's teacher at the lesson (and reasons of absence by the class
+/// teacher), through the journal's audited API.
+fn record_week(journal: &mut Journal, lessons: &[LessonId]) -> Result<(), Box<dyn Error>> {
     let mut rng = SplitMix64::new(2014);
     let kinds = [
         "answer",
@@ -184,31 +189,36 @@ fn record_week(school: &mut School, lessons: &[LessonId]) -> Result<(), Box<dyn 
         "independent",
         "dictation",
     ];
+    let class_teacher = Actor::class_teacher(TeacherId::new(1));
     for &id in lessons {
-        let Some(lesson) = school.lesson(id).cloned() else {
+        let Some(lesson) = journal.school().lesson(id).cloned() else {
             continue;
         };
+        let at = lesson.date().and_hms_opt(9, 0, 0).ok_or("no such time")?;
+        let teacher = Edit::new(Actor::teacher(lesson.teacher()), at);
         let students: Vec<StudentId> = match lesson.group() {
-            LessonGroup::Subgroup(g) => school.subgroup_members(g),
-            LessonGroup::Class(c) => school.students_of_class(c, lesson.date()),
+            LessonGroup::Subgroup(g) => journal.school().subgroup_members(g),
+            LessonGroup::Class(c) => journal.school().students_of_class(c, lesson.date()),
         };
         if lesson.date().weekday() != chrono::Weekday::Sat {
             let due = lesson.date() + Days::new(2);
-            school.set_homework(id, "Упражнения по учебнику, с. 20–21", due)?;
+            let homework = Homework::new("Упражнения по учебнику, с. 20–21", due)?;
+            journal.set_homework(&teacher, id, Some(homework))?;
         }
         for student in students {
             // About one lesson in fifteen missed, one in thirty late.
             match rng.below(30) {
                 0 | 1 => {
-                    let entry = school.record_attendance(id, student, AttendanceCode::Absent)?;
+                    journal.set_attendance(&teacher, id, student, Some(AttendanceCode::Absent))?;
                     // The class teacher learns the reason later.
                     if rng.below(2) == 0 {
-                        school.change_attendance(entry, AttendanceCode::Illness)?;
+                        let note = Edit::new(class_teacher, at).because("справка")?;
+                        journal.set_absence_reason(&note, id, student, AttendanceCode::Illness)?;
                     }
                     continue;
                 }
                 2 => {
-                    school.record_attendance(id, student, AttendanceCode::Late)?;
+                    journal.set_attendance(&teacher, id, student, Some(AttendanceCode::Late))?;
                 }
                 _ => {}
             }
@@ -216,24 +226,30 @@ fn record_week(school: &mut School, lessons: &[LessonId]) -> Result<(), Box<dyn 
             if rng.below(2) == 0 {
                 let value = MarkValue::Points(Points::new(2 + rng.below(4) as u8)?);
                 let kind = WorkTypeCode::new(kinds[rng.below(kinds.len() as u64) as usize])?;
-                school.record_mark(id, student, value, &kind, None)?;
+                journal.record_mark(&teacher, id, student, value, &kind, None)?;
             }
         }
     }
     // Friday's mathematics lesson is a control work for everyone present.
     let friday = date(2014, 9, 19)?;
     let control = WorkTypeCode::new("control")?;
-    for lesson in school.lessons_of_class_subject(CLASS, MATH, friday, friday) {
-        let absent: Vec<StudentId> = school
+    for lesson in journal
+        .school()
+        .lessons_of_class_subject(CLASS, MATH, friday, friday)
+    {
+        let at = friday.and_hms_opt(10, 0, 0).ok_or("no such time")?;
+        let teacher = Edit::new(Actor::teacher(lesson.teacher()), at);
+        let absent: Vec<StudentId> = journal
+            .school()
             .attendance_of_lesson(lesson.id())
             .iter()
             .filter(|a| a.code.is_missed())
             .map(|a| a.student)
             .collect();
-        for student in school.students_of_class(CLASS, friday) {
+        for student in journal.school().students_of_class(CLASS, friday) {
             if !absent.contains(&student) {
                 let value = MarkValue::Points(Points::new(3 + rng.below(3) as u8)?);
-                school.record_mark(lesson.id(), student, value, &control, None)?;
+                journal.record_mark(&teacher, lesson.id(), student, value, &control, None)?;
             }
         }
     }
@@ -332,9 +348,19 @@ fn print_page(school: &School, page: &JournalPage) {
 fn main() -> Result<(), Box<dyn Error>> {
     let mut school = build_school()?;
     let lessons = schedule_week(&mut school)?;
+    // From here on, every record is written through the journal's
+    // access-checked, audited API by the person who makes it.
+    let mut journal = Journal::new(school);
     let plan = math_plan()?;
-    let report = school.attach_plan(LessonGroup::Class(CLASS), MATH, &plan)?;
-    record_week(&mut school, &lessons)?;
+    let planning = Edit::new(
+        Actor::teacher(TeacherId::new(1)),
+        date(2014, 9, 1)?
+            .and_hms_opt(8, 0, 0)
+            .ok_or("no such time")?,
+    );
+    let report = journal.attach_plan(&planning, LessonGroup::Class(CLASS), MATH, &plan)?;
+    record_week(&mut journal, &lessons)?;
+    let school = journal.school().clone();
 
     println!(
         "{} · {} уроков за неделю 15–20.09.2014",
@@ -374,18 +400,15 @@ fn main() -> Result<(), Box<dyn Error>> {
         );
     }
     println!();
-    journal_and_diary(school)?;
+    journal_and_diary(journal)?;
     Ok(())
 }
 
 /// The journal and the diary over the same school, every call made by
 /// someone: the class teacher, a subject teacher, a parent.
-fn journal_and_diary(school: School) -> Result<(), Box<dyn Error>> {
-    use zhurnal::access::Actor;
-    use zhurnal::audit::{AuditChange, Edit};
-    use zhurnal::journal::Journal;
+fn journal_and_diary(mut journal: Journal) -> Result<(), Box<dyn Error>> {
+    use zhurnal::audit::AuditChange;
 
-    let mut journal = Journal::new(school);
     let at = |d: u32, h: u32| -> Result<chrono::NaiveDateTime, Box<dyn Error>> {
         date(2014, 9, d)?
             .and_hms_opt(h, 0, 0)
@@ -396,7 +419,7 @@ fn journal_and_diary(school: School) -> Result<(), Box<dyn Error>> {
     // The class teacher (Сидорова, teacher 1) learns the reasons of the
     // absences still marked ОТ: an audited edit with its source.
     let class_teacher = Actor::class_teacher(TeacherId::new(1));
-    let note = Edit::new(class_teacher, at(20, 9)?).because("заявление родителей");
+    let note = Edit::new(class_teacher, at(20, 9)?).because("заявление родителей")?;
     for lesson in journal.school().lessons_of_class(CLASS, monday, saturday) {
         for entry in journal.school().attendance_of_lesson(lesson.id()) {
             if entry.code == AttendanceCode::Absent {

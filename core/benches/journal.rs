@@ -146,6 +146,7 @@ fn build() -> Setup {
     let independent = WorkTypeCode::new("independent").expect("kind");
     let mut rng = SplitMix64::new(17);
     let mut marks = Vec::new();
+    let mut absences = Vec::new();
     let mut assigned = Vec::new();
     for (n, &(lesson, c, teacher)) in lessons.iter().enumerate() {
         let set_work = n % 20 == 0;
@@ -155,9 +156,7 @@ fn build() -> Setup {
         for k in 0..STUDENTS_PER_CLASS {
             let student = StudentId::new(c * STUDENTS_PER_CLASS + k + 1);
             if rng.below(33) == 0 {
-                school
-                    .record_attendance(lesson, student, AttendanceCode::Absent)
-                    .expect("attendance");
+                absences.push((lesson, teacher, student));
                 continue;
             }
             let value = if rng.below(50) == 0 {
@@ -175,6 +174,18 @@ fn build() -> Setup {
         }
     }
     let mut journal = Journal::new(school);
+    for (lesson, teacher, student) in absences {
+        let Some(date) = journal.school().lesson(lesson).map(|l| l.date()) else {
+            continue;
+        };
+        let edit = Edit::new(
+            Actor::teacher(teacher),
+            date.and_hms_opt(8, 0, 0).expect("time"),
+        );
+        journal
+            .set_attendance(&edit, lesson, student, Some(AttendanceCode::Absent))
+            .expect("attendance");
+    }
     for (lesson, teacher) in assigned {
         let Some(date) = journal.school().lesson(lesson).map(|l| l.date()) else {
             continue;

@@ -8,13 +8,15 @@ use crate::assessment_load::LoadError;
 use crate::attendance::AttendanceError;
 use crate::calendar::CalendarError;
 use crate::credentials::CredentialError;
+use crate::handle::HandleError;
 use crate::journal::JournalError;
 use crate::lesson::LessonError;
 use crate::marks::MarkError;
 use crate::organisation::OrganisationError;
 use crate::region::RegionError;
 use crate::rollout::PlanError;
-use crate::school::{SchoolError, SnapshotError};
+use crate::school::SchoolError;
+use crate::snapshot::SnapshotError;
 use crate::thematic_plan::ThematicPlanError;
 
 /// Any error of zhurnal. Each concept has its own error enum; this one
@@ -48,6 +50,9 @@ pub enum Error {
     /// journal snapshots.
     #[error(transparent)]
     Journal(#[from] JournalError),
+    /// A school handle's own refusal (a read-only export).
+    #[error(transparent)]
+    Handle(#[from] HandleError),
     /// A refused action: the actor may not do it.
     #[error(transparent)]
     Access(#[from] AccessError),
@@ -92,6 +97,7 @@ impl Error {
             Error::Credential(e) => e.code(),
             Error::Metrics(e) => e.code(),
             Error::Access(e) => e.code(),
+            Error::Handle(e) => e.code(),
             Error::Journal(e) => e.code(),
             Error::Load(e) => e.code(),
             Error::Calendar(e) => e.code(),

@@ -45,6 +45,7 @@ pub mod credentials;
 #[cfg(any(test, feature = "demo"))]
 pub mod demo;
 mod error;
+pub mod handle;
 pub mod ids;
 pub mod journal;
 pub mod lesson;
@@ -54,6 +55,7 @@ pub mod region;
 pub mod rollout;
 pub mod rounding;
 pub mod school;
+pub mod snapshot;
 pub mod target_mark;
 pub mod thematic_plan;
 

@@ -80,7 +80,8 @@ pub fn authorize(
             | Action::WriteAttendance { .. }
             | Action::EditLesson { .. }
             | Action::SetAbsenceReason { .. }
-            | Action::SetPeriodMark { .. } => Err(role_refused),
+            | Action::SetPeriodMark { .. }
+            | Action::PlanLessons { .. } => Err(role_refused),
         },
         Role::Teacher | Role::ClassTeacher => staff(facts, actor, action),
         Role::Parent => match action {
@@ -138,7 +139,7 @@ fn staff(facts: &dyn AccessFacts, actor: Actor, action: Action) -> Result<(), Ac
                 refuse(not_class_teacher)
             }
         }
-        Action::SetPeriodMark { class, subject } => {
+        Action::SetPeriodMark { class, subject } | Action::PlanLessons { class, subject } => {
             if facts.teaches_subject_in_class(me, class, subject) {
                 Ok(())
             } else {

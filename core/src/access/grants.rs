@@ -10,12 +10,14 @@ use crate::ids::{ParentId, StudentId};
 ///
 /// The application registry is the source of truth (an approved
 /// application whose consent is not revoked grants access):
-/// [`crate::applications::ApplicationRegistry::parent_grants`] gives the grants
-/// on a date. Until a registry feeds this value, the default grants every linked parent
-/// ([`ParentGrants::all_linked`]) except those whose access was revoked;
-/// once fed, only the listed (parent, student) pairs are granted
-/// ([`ParentGrants::only`]). A grant never links a parent: the link to the
-/// student is checked separately.
+/// [`crate::applications::ApplicationRegistry::parent_grants`] gives the
+/// grants on a date, and a [`crate::handle::SchoolHandle`] asks its
+/// registry on the date of each request. The default grants nobody
+/// ([`ParentGrants::none`]: fail closed); [`ParentGrants::only`] lists the
+/// granted (parent, student) pairs; [`ParentGrants::all_linked`] grants
+/// every linked parent except those revoked, for hosts that decide access
+/// elsewhere and say so explicitly. A grant never links a parent: the link
+/// to the student is checked separately.
 ///
 /// # Example
 /// ```
@@ -29,18 +31,35 @@ use crate::ids::{ParentId, StudentId};
 /// let fed = ParentGrants::only([(mum, kid)]);
 /// assert!(fed.is_granted(mum, kid) && !fed.is_granted(ParentId::new(2), kid));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParentGrants {
     explicit: bool,
     granted: BTreeSet<(ParentId, StudentId)>,
     revoked: BTreeSet<(ParentId, StudentId)>,
 }
 
+impl Default for ParentGrants {
+    /// Nobody is granted ([`ParentGrants::none`]).
+    fn default() -> ParentGrants {
+        ParentGrants::none()
+    }
+}
+
 impl ParentGrants {
-    /// Every linked parent is granted (the default before a registry is
-    /// wired in).
+    /// Nobody is granted: the default, so that a parent reads nothing until
+    /// access is decided.
+    pub fn none() -> ParentGrants {
+        ParentGrants::only([])
+    }
+
+    /// Every linked parent is granted unless revoked: an explicit choice
+    /// for hosts that decide access elsewhere.
     pub fn all_linked() -> ParentGrants {
-        ParentGrants::default()
+        ParentGrants {
+            explicit: false,
+            granted: BTreeSet::new(),
+            revoked: BTreeSet::new(),
+        }
     }
 
     /// Only these (parent, student) pairs are granted.

@@ -8,7 +8,7 @@
 //! | read a class journal page | yes | teaches the subject in the class | as teacher, or any subject of their class | no | no |
 //! | write a mark / attendance, edit topic or homework | no | teaches the lesson | teaches the lesson | no | no |
 //! | set an absence reason (УП/Б/НП) | no | no | their class | no | no |
-//! | record a final period mark | no | teaches the subject in the class | teaches the subject in the class | no | no |
+//! | record a final period mark, attach the thematic plan | no | teaches the subject in the class | teaches the subject in the class | no | no |
 //! | read a diary | yes | no | a student of their class | a linked child, access granted | themself |
 //! | read the audit trail of a lesson | yes | teaches the lesson | as teacher, or a lesson of their class | no | no |
 //! | read the audit trail of a student | yes | no | a student of their class | no | no |
@@ -204,6 +204,14 @@ pub enum Action {
         /// The class of the lesson.
         class: ClassId,
     },
+    /// Attach the thematic plan to the lessons of a subject in a class
+    /// (the topics): the teachers of the subject in the class.
+    PlanLessons {
+        /// The class.
+        class: ClassId,
+        /// The subject.
+        subject: SubjectId,
+    },
     /// Record the teacher's final period mark.
     SetPeriodMark {
         /// The class.
@@ -255,6 +263,9 @@ impl std::fmt::Display for Action {
             }
             Action::SetPeriodMark { class, subject } => {
                 write!(f, "set a period mark for {class} in {subject}")
+            }
+            Action::PlanLessons { class, subject } => {
+                write!(f, "attach the thematic plan for {class} in {subject}")
             }
             Action::ReadDiary { student } => write!(f, "read the diary of {student}"),
             Action::ReadLessonAudit { lesson } => write!(f, "read the audit trail of {lesson}"),

@@ -514,3 +514,22 @@ impl ApplicationRegistry {
         self.update(id, |a| a.revoke(on))
     }
 }
+
+impl ApplicationRegistry {
+    /// The applications of one applicant only, without any account (no
+    /// login, no password hash): what a per-person export carries.
+    pub(crate) fn restricted_to(&self, applicant: Applicant) -> ApplicationRegistry {
+        ApplicationRegistry {
+            applications: self
+                .applications
+                .iter()
+                .filter(|a| a.applicant() == applicant)
+                .cloned()
+                .collect(),
+            accounts: Vec::new(),
+            next_id: self.next_id,
+            hash_params: self.hash_params,
+            login_address: self.login_address.clone(),
+        }
+    }
+}

@@ -27,7 +27,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-use crate::access::{Action, Actor};
+use crate::access::{AccessFacts, Action, Actor, authorize};
 use crate::attendance::AttendanceCode;
 use crate::calendar::Shift;
 use crate::ids::{ClassId, LessonId, MarkId, StudentId, SubjectId, TeacherId};
@@ -211,13 +211,26 @@ impl Journal {
         date: NaiveDate,
         today: NaiveDate,
     ) -> Result<DiaryWeek, Error> {
+        self.diary_week_with(self, actor, student, date, today)
+    }
+
+    /// [`Journal::diary_week`] with the access facts given (a handle's, whose
+    /// registry decides parents' access).
+    pub(crate) fn diary_week_with(
+        &self,
+        facts: &dyn AccessFacts,
+        actor: &Actor,
+        student: StudentId,
+        date: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<DiaryWeek, Error> {
         let name = self
             .school
             .student(student)
             .ok_or(SchoolError::UnknownStudent { student })?
             .name()
             .clone();
-        self.authorize(actor, Action::ReadDiary { student })?;
+        authorize(facts, actor, &Action::ReadDiary { student })?;
         let calendar = self.school.calendar();
         let back = u64::from(date.weekday().num_days_from_monday());
         let monday = date.checked_sub_days(Days::new(back)).unwrap_or(date);
@@ -232,15 +245,15 @@ impl Journal {
             if term.is_none() {
                 term = calendar.term_of(date);
             }
-            let day_class = self.index.class_on(student, date);
+            let day_class = self.school.index.class_on(student, date);
             class = class.or(day_class);
             let mut lessons = Vec::new();
-            let ids = day_class.and_then(|c| self.index.day_lessons.get(&(c, date)));
+            let ids = day_class.and_then(|c| self.school.index.day_lessons.get(&(c, date)));
             for id in ids.into_iter().flatten() {
-                let Some(facts) = self.index.lessons.get(id) else {
+                let Some(facts) = self.school.index.lessons.get(id) else {
                     continue;
                 };
-                if !self.index.attends(student, facts) {
+                if !self.school.index.attends(student, facts) {
                     continue;
                 }
                 if let Some(lesson) = self.diary_lesson(*id, student) {
@@ -278,6 +291,7 @@ impl Journal {
         let slot = self.school.calendar().slot(lesson.shift(), lesson.slot());
         let catalogue = self.school.work_types();
         let marks = self
+            .school
             .index
             .cell_marks
             .get(&(id, student))
@@ -307,6 +321,7 @@ impl Journal {
             room: lesson.room().map(str::to_owned),
             teacher: lesson.teacher(),
             teacher_name: self
+                .school
                 .index
                 .teacher_names
                 .get(&lesson.teacher())
@@ -316,6 +331,7 @@ impl Journal {
             homework: lesson.homework().cloned(),
             marks,
             attendance: self
+                .school
                 .index
                 .cell_attendance
                 .get(&(id, student))
@@ -340,7 +356,7 @@ impl Journal {
         let policy = self.school.period_mark_policy();
         let number = term.number();
         let mut subjects: Vec<SubjectId> = week_subjects.to_vec();
-        if let Some(with_marks) = self.index.student_terms.get(&(student, number)) {
+        if let Some(with_marks) = self.school.index.student_terms.get(&(student, number)) {
             for s in with_marks.keys() {
                 if !subjects.contains(s) {
                     subjects.push(*s);
@@ -351,9 +367,9 @@ impl Journal {
         let mut out: Vec<DiarySubject> = subjects
             .into_iter()
             .map(|subject| {
-                let sums = self.index.sums(student, number, subject);
+                let sums = self.school.index.sums(student, number, subject);
                 let class_sums = class
-                    .and_then(|c| self.index.class_terms.get(&(c, number, subject)))
+                    .and_then(|c| self.school.index.class_terms.get(&(c, number, subject)))
                     .copied()
                     .unwrap_or_default();
                 DiarySubject {
@@ -387,11 +403,12 @@ impl Journal {
                 .unwrap_or_default()
         };
         let mut out = Vec::new();
-        for (mark, lesson) in self.index.debts.get(&student).into_iter().flatten() {
-            let Some(facts) = self.index.lessons.get(lesson) else {
+        for (mark, lesson) in self.school.index.debts.get(&student).into_iter().flatten() {
+            let Some(facts) = self.school.index.lessons.get(lesson) else {
                 continue;
             };
             let record = self
+                .school
                 .index
                 .cell_marks
                 .get(&(*lesson, student))
@@ -410,6 +427,7 @@ impl Journal {
             }
         }
         let mut classes: Vec<ClassId> = self
+            .school
             .index
             .enrolments
             .get(&student)
@@ -417,23 +435,26 @@ impl Journal {
             .unwrap_or_default();
         classes.dedup();
         for class in classes {
-            for ((lesson, work_type), due) in self.index.assigned.get(&class).into_iter().flatten()
+            for ((lesson, work_type), due) in
+                self.assigned_by_class.get(&class).into_iter().flatten()
             {
                 if *due >= today || !catalogue.get(work_type).is_some_and(|w| w.is_mandatory()) {
                     continue;
                 }
-                let Some(facts) = self.index.lessons.get(lesson) else {
+                let Some(facts) = self.school.index.lessons.get(lesson) else {
                     continue;
                 };
-                if !self.index.attends(student, facts) {
+                if !self.school.index.attends(student, facts) {
                     continue;
                 }
                 let exempt = self
+                    .school
                     .index
                     .cell_attendance
                     .get(&(*lesson, student))
                     .is_some_and(|a| a.code == AttendanceCode::Exempt);
                 let marked = self
+                    .school
                     .index
                     .cell_marks
                     .get(&(*lesson, student))

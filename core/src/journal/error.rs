@@ -35,6 +35,14 @@ pub enum JournalError {
     /// A reason text that is too long or has control characters.
     #[error("the reason must be at most 500 characters without control characters")]
     InvalidReason,
+    /// A lesson with assigned work cannot be cancelled.
+    #[error("work {work_type} is assigned at {lesson}: withdraw it before cancelling the lesson")]
+    LessonHasAssignedWork {
+        /// The lesson.
+        lesson: LessonId,
+        /// The work assigned at it.
+        work_type: WorkTypeCode,
+    },
     /// Assigned work due before the lesson it is assigned at.
     #[error("work {work_type} at {lesson} on {date} cannot be due on {due}")]
     DueBeforeLesson {
@@ -55,12 +63,6 @@ pub enum JournalError {
         /// The term's code.
         term: String,
     },
-    /// A journal document in another format or version, or malformed.
-    #[error("invalid journal snapshot: {message}")]
-    InvalidSnapshot {
-        /// What is wrong.
-        message: String,
-    },
 }
 
 impl JournalError {
@@ -71,9 +73,9 @@ impl JournalError {
             Self::NotAReason { .. } => "journal.not_a_reason",
             Self::NotAbsent { .. } => "journal.not_absent",
             Self::InvalidReason => "journal.invalid_reason",
+            Self::LessonHasAssignedWork { .. } => "journal.lesson_has_assigned_work",
             Self::DueBeforeLesson { .. } => "journal.due_before_lesson",
             Self::NotEnrolledInTerm { .. } => "journal.not_enrolled_in_term",
-            Self::InvalidSnapshot { .. } => "journal.invalid_snapshot",
         }
     }
 }

@@ -49,7 +49,6 @@ impl Journal {
         lesson: LessonId,
         topic: Option<&str>,
     ) -> Result<(), Error> {
-        Self::check_reason(edit)?;
         self.lesson_facts(lesson)?;
         self.authorize(edit.actor(), Action::EditLesson { lesson })?;
         let old = self
@@ -105,7 +104,6 @@ impl Journal {
         lesson: LessonId,
         homework: Option<Homework>,
     ) -> Result<(), Error> {
-        Self::check_reason(edit)?;
         self.lesson_facts(lesson)?;
         self.authorize(edit.actor(), Action::EditLesson { lesson })?;
         let old = self
@@ -168,7 +166,6 @@ impl Journal {
         work_type: &WorkTypeCode,
         due: Option<NaiveDate>,
     ) -> Result<(), Error> {
-        Self::check_reason(edit)?;
         let facts = self.lesson_facts(lesson)?;
         self.authorize(edit.actor(), Action::EditLesson { lesson })?;
         self.school.work_types().require(work_type)?;
@@ -189,15 +186,14 @@ impl Journal {
         match due {
             Some(d) => {
                 self.assigned.insert(key.clone(), d);
-                self.index
-                    .assigned
+                self.assigned_by_class
                     .entry(facts.class)
                     .or_default()
                     .insert(key, d);
             }
             None => {
                 self.assigned.remove(&key);
-                if let Some(set) = self.index.assigned.get_mut(&facts.class) {
+                if let Some(set) = self.assigned_by_class.get_mut(&facts.class) {
                     set.remove(&key);
                 }
             }
@@ -222,7 +218,8 @@ impl Journal {
         student: StudentId,
         term: &crate::calendar::Term,
     ) -> Option<ClassId> {
-        self.index
+        self.school
+            .index
             .enrolments
             .get(&student)?
             .iter()
@@ -273,7 +270,6 @@ impl Journal {
         term: &str,
         mark: Option<PeriodMark>,
     ) -> Result<(), Error> {
-        Self::check_reason(edit)?;
         if self.school.student(student).is_none() {
             return Err(SchoolError::UnknownStudent { student }.into());
         }
@@ -289,6 +285,7 @@ impl Journal {
                 })?;
         self.authorize(edit.actor(), Action::SetPeriodMark { class, subject })?;
         let computed = self
+            .school
             .index
             .sums(student, term.number(), subject)
             .period_mark(self.school.period_mark_policy());
@@ -319,5 +316,70 @@ impl Journal {
             },
         );
         Ok(())
+    }
+}
+
+impl Journal {
+    /// Attaches a thematic plan (КТП) to every lesson of a subject for a
+    /// class or subgroup, in journal order, one hour per lesson: each
+    /// lesson that gets a topic has it set, and each change of a topic is
+    /// recorded in the audit trail. Returns the report (lessons left
+    /// without a topic, topics not reached, planned hours against
+    /// scheduled lessons).
+    ///
+    /// # Errors
+    /// [`crate::access::AccessError`] unless the actor teaches the subject
+    /// in the class; `school.unknown_class`, `school.unknown_subgroup`,
+    /// `school.unknown_subject`; a topic the lesson refuses.
+    ///
+    /// # Example
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use zhurnal::{access::Actor, audit::Edit, calendar::{SchoolYear, Shift}, ids::*, journal::Journal, lesson::*, organisation::*, school::School};
+    /// use zhurnal::thematic_plan::{PlanSection, PlanTopic, ThematicPlan};
+    /// # let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
+    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
+    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
+    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
+    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, None))?;
+    /// # for day in [1, 2] { school.schedule_lesson(NewLesson { date: d(9, day), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?; }
+    /// let mut journal = Journal::new(school);
+    /// let plan = ThematicPlan::new(vec![PlanSection::new("Натуральные числа", vec![
+    ///     PlanTopic::new("Обозначение натуральных чисел", 1)?,
+    ///     PlanTopic::new("Отрезок. Длина отрезка", 1)?,
+    /// ])?])?;
+    /// let teacher = Edit::new(Actor::teacher(TeacherId::new(1)), d(9, 1).and_hms_opt(8, 0, 0).unwrap());
+    /// let report = journal.attach_plan(&teacher, LessonGroup::Class(ClassId::new(1)), SubjectId::new(1), &plan)?;
+    /// assert_eq!(report.assignments.len(), 2);
+    /// assert_eq!(journal.audit_trail().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn attach_plan(
+        &mut self,
+        edit: &Edit,
+        group: crate::lesson::LessonGroup,
+        subject: SubjectId,
+        plan: &crate::thematic_plan::ThematicPlan,
+    ) -> Result<crate::thematic_plan::PlanAttachment, Error> {
+        let class = self.class_of_group(group)?;
+        self.authorize(edit.actor(), Action::PlanLessons { class, subject })?;
+        let before: Vec<(LessonId, Option<String>)> = self
+            .school
+            .lessons_of_group_subject(group, subject)
+            .map(|l| (l.id(), l.topic().map(str::to_owned)))
+            .collect();
+        let report = self.school.attach_plan(group, subject, plan)?;
+        for (lesson, old) in before {
+            let new = self
+                .school
+                .lesson(lesson)
+                .and_then(|l| l.topic())
+                .map(str::to_owned);
+            if new != old {
+                self.audit
+                    .record(edit, Some(lesson), None, AuditChange::Topic { old, new });
+            }
+        }
+        Ok(report)
     }
 }

@@ -87,7 +87,7 @@ impl Journal {
             page.columns
                 .retain(|_| flags.next().copied().unwrap_or(false));
             page.rows
-                .retain(|r| self.index.members.contains(&(g, r.student)));
+                .retain(|r| self.school.index.members.contains(&(g, r.student)));
             for row in &mut page.rows {
                 let mut flags = keep.iter();
                 row.cells.retain(|_| flags.next().copied().unwrap_or(false));
@@ -118,7 +118,7 @@ impl Journal {
         student: StudentId,
         term: &Term,
     ) -> PeriodMarkRow {
-        let sums = self.index.sums(student, term.number(), subject);
+        let sums = self.school.index.sums(student, term.number(), subject);
         let computed = sums.period_mark(self.school.period_mark_policy());
         let final_mark = self
             .final_marks
@@ -139,6 +139,7 @@ impl Journal {
     /// Students whose last enrolment overlapping the term is in `class`.
     pub(super) fn students_in_term(&self, class: ClassId, term: &Term) -> Vec<StudentId> {
         let candidates: BTreeSet<StudentId> = self
+            .school
             .index
             .class_enrolments
             .get(&class)
@@ -238,7 +239,7 @@ impl Journal {
     ) -> Result<Vec<PeriodMarkRow>, Error> {
         let term = self.school.calendar().require_term(term)?.clone();
         let mut subjects: BTreeMap<ClassId, BTreeSet<SubjectId>> = BTreeMap::new();
-        for (_, class, subject) in &self.index.teaching {
+        for (_, class, subject) in &self.school.index.teaching {
             subjects.entry(*class).or_default().insert(*subject);
         }
         for class in subjects.keys() {

@@ -6,13 +6,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::{Journal, LessonFacts};
+use super::Journal;
 use crate::Error;
-use crate::access::{Action, Actor};
+use crate::access::{AccessFacts, Action, Actor, authorize};
 use crate::assessment_load::{LoadBreach, LoadLesson, LoadPolicy};
 use crate::attendance_summary::{AttendanceSummary, ClassAttendance, StudentLessonAttendance};
 use crate::ids::{ClassId, LessonId, StudentId, SubgroupId, SubjectId};
 use crate::lesson::LessonGroup;
+use crate::school::LessonFacts;
 use crate::school::SchoolError;
 
 impl Journal {
@@ -29,15 +30,22 @@ impl Journal {
         let (from, to) = (from.max(calendar.start()), to.min(calendar.end()));
         let mut out = Vec::new();
         for date in from.iter_days().take_while(|d| *d <= to) {
-            let Some(c) = self.index.class_on(student, date) else {
+            let Some(c) = self.school.index.class_on(student, date) else {
                 continue;
             };
             if class.is_some_and(|only| only != c) {
                 continue;
             }
-            for id in self.index.day_lessons.get(&(c, date)).into_iter().flatten() {
-                if let Some(facts) = self.index.lessons.get(id)
-                    && self.index.attends(student, facts)
+            for id in self
+                .school
+                .index
+                .day_lessons
+                .get(&(c, date))
+                .into_iter()
+                .flatten()
+            {
+                if let Some(facts) = self.school.index.lessons.get(id)
+                    && self.school.index.attends(student, facts)
                 {
                     out.push((*id, *facts));
                 }
@@ -59,6 +67,7 @@ impl Journal {
                 lesson,
                 date: facts.date,
                 code: self
+                    .school
                     .index
                     .cell_attendance
                     .get(&(lesson, student))
@@ -105,10 +114,23 @@ impl Journal {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<AttendanceSummary, Error> {
+        self.student_attendance_with(self, actor, student, from, to)
+    }
+
+    /// [`Journal::student_attendance`] with the access facts given (a handle's, whose
+    /// registry decides parents' access).
+    pub(crate) fn student_attendance_with(
+        &self,
+        facts: &dyn AccessFacts,
+        actor: &Actor,
+        student: StudentId,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<AttendanceSummary, Error> {
         if self.school.student(student).is_none() {
             return Err(SchoolError::UnknownStudent { student }.into());
         }
-        self.authorize(actor, Action::ReadDiary { student })?;
+        authorize(facts, actor, &Action::ReadDiary { student })?;
         let lessons = self.attendance_lessons(student, from, to, None);
         Ok(AttendanceSummary::of(student, from, to, &lessons))
     }
@@ -153,6 +175,7 @@ impl Journal {
         self.class_of_group(LessonGroup::Class(class))?;
         self.authorize(actor, Action::ReadClassReport { class })?;
         let students: BTreeSet<StudentId> = self
+            .school
             .index
             .class_enrolments
             .get(&class)
@@ -218,14 +241,14 @@ impl Journal {
         let calendar = self.school.calendar();
         let catalogue = self.school.work_types();
         let students: BTreeSet<StudentId> = self
+            .school
             .index
             .class_enrolments
             .get(&class)
             .map(|l| l.iter().map(|e| e.student()).collect())
             .unwrap_or_default();
         let assessed_by_assignment: BTreeSet<LessonId> = self
-            .index
-            .assigned
+            .assigned_by_class
             .get(&class)
             .into_iter()
             .flatten()
@@ -240,14 +263,14 @@ impl Journal {
             .iter_days()
             .take_while(|d| *d <= calendar.end())
         {
-            let Some(ids) = self.index.day_lessons.get(&(class, date)) else {
+            let Some(ids) = self.school.index.day_lessons.get(&(class, date)) else {
                 continue;
             };
             weeks.insert(date.iso_week());
             let mut day = Vec::new();
             for id in ids {
                 let (Some(facts), Some(lesson)) =
-                    (self.index.lessons.get(id), self.school.lesson(*id))
+                    (self.school.index.lessons.get(id), self.school.lesson(*id))
                 else {
                     continue;
                 };
@@ -256,13 +279,17 @@ impl Journal {
                     .or_default() += 1;
                 let assessed = assessed_by_assignment.contains(id)
                     || students.iter().any(|s| {
-                        self.index.cell_marks.get(&(*id, *s)).is_some_and(|marks| {
-                            marks.iter().any(|m| {
-                                catalogue
-                                    .get(&m.work_type)
-                                    .is_some_and(|w| w.is_assessment())
+                        self.school
+                            .index
+                            .cell_marks
+                            .get(&(*id, *s))
+                            .is_some_and(|marks| {
+                                marks.iter().any(|m| {
+                                    catalogue
+                                        .get(&m.work_type)
+                                        .is_some_and(|w| w.is_assessment())
+                                })
                             })
-                        })
                     });
                 day.push((*id, *facts, (lesson.shift(), lesson.slot()), assessed));
             }

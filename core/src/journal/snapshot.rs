@@ -13,13 +13,14 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{FinalMark, Index, Journal, JournalError};
+use super::{FinalMark, Journal, JournalError, assigned_by_class};
 use crate::Error;
 use crate::access::ParentGrants;
 use crate::audit::AuditTrail;
 use crate::ids::{ClassId, LessonId, StudentId, SubjectId};
 use crate::marks::{PeriodMark, WorkTypeCode};
 use crate::school::{School, SchoolError};
+use crate::snapshot::SnapshotError;
 
 /// The `format` of a journal snapshot.
 pub const JOURNAL_FORMAT: &str = "zhurnal.journal";
@@ -53,11 +54,8 @@ struct JournalDocument {
     final_marks: Vec<FinalMarkEntry>,
 }
 
-fn invalid(message: impl Into<String>) -> Error {
-    JournalError::InvalidSnapshot {
-        message: message.into(),
-    }
-    .into()
+fn invalid(detail: impl std::fmt::Display) -> Error {
+    SnapshotError::invalid("journal", detail).into()
 }
 
 impl Journal {
@@ -65,8 +63,8 @@ impl Journal {
     /// grants, assigned work, final marks).
     ///
     /// # Errors
-    /// [`JournalError::InvalidSnapshot`] if serialisation fails (it does
-    /// not for a journal built through this API).
+    /// `snapshot.invalid_document` if serialisation fails (it does not for
+    /// a journal built through this API).
     ///
     /// # Example
     /// ```
@@ -75,12 +73,16 @@ impl Journal {
     /// let journal = Journal::new(school);
     /// let json = journal.to_json()?;
     /// assert_eq!(Journal::from_json(&json)?, journal);
-    /// assert_eq!(Journal::from_json("{}").unwrap_err().code(), "journal.invalid_snapshot");
+    /// assert_eq!(Journal::from_json("{}").unwrap_err().code(), "snapshot.wrong_format");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_json(&self) -> Result<String, Error> {
-        let school: serde_json::Value =
-            serde_json::from_str(&self.school.to_json()?).map_err(|e| invalid(e.to_string()))?;
+        serde_json::to_string(&self.to_value()?).map_err(invalid)
+    }
+
+    /// The journal's document as a JSON value (for documents that embed it).
+    pub(crate) fn to_value(&self) -> Result<serde_json::Value, Error> {
+        let school = serde_json::to_value(&self.school).map_err(invalid)?;
         let document = JournalDocument {
             format: JOURNAL_FORMAT.to_owned(),
             version: JOURNAL_VERSION,
@@ -108,28 +110,31 @@ impl Journal {
                 })
                 .collect(),
         };
-        serde_json::to_string(&document).map_err(|e| invalid(e.to_string()))
+        serde_json::to_value(&document).map_err(invalid)
     }
 
     /// Loads a journal written by [`Journal::to_json`], validating it and
     /// rebuilding the indexes.
     ///
     /// # Errors
-    /// [`JournalError::InvalidSnapshot`] for malformed JSON, another format
-    /// or version, or assigned work / final marks that do not fit the
-    /// school; the school snapshot's own errors.
+    /// `snapshot.invalid_document`, `snapshot.wrong_format`,
+    /// `snapshot.unsupported_version` ([`SnapshotError`]); the school
+    /// snapshot's own errors; `school.unknown_lesson` and the like for
+    /// assigned work or final marks that do not fit the school.
     ///
     /// # Example
     /// See [`Journal::to_json`].
     pub fn from_json(json: &str) -> Result<Journal, Error> {
-        let d: JournalDocument = serde_json::from_str(json).map_err(|e| invalid(e.to_string()))?;
-        if d.format != JOURNAL_FORMAT {
-            return Err(invalid(format!("format {:?}", d.format)));
-        }
-        if d.version != JOURNAL_VERSION {
-            return Err(invalid(format!("unsupported version {}", d.version)));
-        }
+        let value = crate::snapshot::expect(json, "journal", JOURNAL_VERSION)?;
+        Journal::from_value(value)
+    }
+
+    /// Loads a journal from its document as a JSON value (format and
+    /// version already checked).
+    pub(crate) fn from_value(value: serde_json::Value) -> Result<Journal, Error> {
+        let d: JournalDocument = serde_json::from_value(value).map_err(invalid)?;
         let school = School::from_json(&d.school.to_string())?;
+
         let mut assigned = BTreeMap::new();
         for w in d.assigned_work {
             let lesson = school
@@ -167,14 +172,14 @@ impl Journal {
                 },
             );
         }
-        let index = Index::build(&school, &assigned);
+        let assigned_by_class = assigned_by_class(&school, &assigned);
         Ok(Journal {
             school,
             audit: d.audit,
             grants: d.parent_grants,
             assigned,
+            assigned_by_class,
             final_marks,
-            index,
         })
     }
 }

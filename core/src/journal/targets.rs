@@ -4,11 +4,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Journal, LessonFacts};
+use super::Journal;
 use crate::Error;
-use crate::access::{Action, Actor};
+use crate::access::{AccessFacts, Action, Actor, authorize};
 use crate::ids::{LessonId, StudentId, SubjectId};
 use crate::marks::{Points, Weight, WeightedAverage};
+use crate::school::LessonFacts;
 use crate::school::SchoolError;
 use crate::target_mark::{TargetOutcome, marks_needed};
 
@@ -70,6 +71,18 @@ impl Journal {
         student: StudentId,
         query: &TargetQuery,
     ) -> Result<TargetOutcome, Error> {
+        self.what_do_i_need_with(self, actor, student, query)
+    }
+
+    /// [`Journal::what_do_i_need`] with the access facts given (a handle's, whose
+    /// registry decides parents' access).
+    pub(crate) fn what_do_i_need_with(
+        &self,
+        facts: &dyn AccessFacts,
+        actor: &Actor,
+        student: StudentId,
+        query: &TargetQuery,
+    ) -> Result<TargetOutcome, Error> {
         if self.school.student(student).is_none() {
             return Err(SchoolError::UnknownStudent { student }.into());
         }
@@ -79,7 +92,7 @@ impl Journal {
             }
             .into());
         }
-        self.authorize(actor, Action::ReadDiary { student })?;
+        authorize(facts, actor, &Action::ReadDiary { student })?;
         let term = self.school.calendar().require_term(&query.term)?.clone();
         let lessons: Vec<(LessonId, LessonFacts)> = self
             .student_lessons(student, term.start(), term.end(), None)
@@ -87,7 +100,8 @@ impl Journal {
             .filter(|(_, f)| f.subject == query.subject)
             .collect();
         let current = WeightedAverage::of(lessons.iter().flat_map(|(id, _)| {
-            self.index
+            self.school
+                .index
                 .cell_marks
                 .get(&(*id, student))
                 .into_iter()

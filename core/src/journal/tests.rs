@@ -4,7 +4,7 @@
 use super::tests_fixture::*;
 use super::*;
 use crate::attendance::AttendanceCode;
-use crate::audit::{AuditChange, MarkState};
+use crate::audit::{AuditChange, Edit, MarkState};
 use crate::lesson::Homework;
 use crate::marks::Weight;
 
@@ -51,8 +51,7 @@ fn marks_are_validated_checked_and_audited() {
         .unwrap_err();
     assert_eq!(e.code(), "mark.unknown_work_type");
     // a bad reason text
-    let bad = by(Actor::teacher(T1)).because("a\u{7}b");
-    let e = j.remove_mark(&bad, id).unwrap_err();
+    let e = by(Actor::teacher(T1)).because("a\u{7}b").unwrap_err();
     assert_eq!(e.code(), "journal.invalid_reason");
     // parents, students, administrators never write
     for actor in [
@@ -89,7 +88,7 @@ fn audit_trail_loses_nothing_over_edits() {
         .record_mark(&by(t), l.math_mon, student(1), p(3), &wt("answer"), None)
         .unwrap();
     j.change_mark(
-        &Edit::new(t, at(9, 16, 9)).because("пересдача"),
+        &Edit::new(t, at(9, 16, 9)).because("пересдача").unwrap(),
         id,
         p(4),
         &wt("answer"),
@@ -101,7 +100,7 @@ fn audit_trail_loses_nothing_over_edits() {
     // the same value again is no change and no entry
     j.change_mark(&Edit::new(t, at(9, 16, 11)), id, p(4), &wt("control"), None)
         .unwrap();
-    j.remove_mark(&Edit::new(t, at(9, 17, 9)).because("ошибка"), id)
+    j.remove_mark(&Edit::new(t, at(9, 17, 9)).because("ошибка").unwrap(), id)
         .unwrap();
     let trail = j.audit_of_lesson(&t, l.math_mon).unwrap();
     let states: Vec<(Option<MarkState>, Option<MarkState>)> = trail
@@ -206,7 +205,9 @@ fn attendance_workflow() {
         .unwrap_err();
     assert_eq!(e.code(), "journal.not_absent");
     // the class teacher sets the reason, with its source
-    let with_note = Edit::new(class_teacher, at(9, 18, 8)).because("справка из поликлиники");
+    let with_note = Edit::new(class_teacher, at(9, 18, 8))
+        .because("справка из поликлиники")
+        .unwrap();
     j.set_absence_reason(&with_note, lesson, s, AttendanceCode::Illness)
         .unwrap();
     assert_eq!(

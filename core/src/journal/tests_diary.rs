@@ -210,8 +210,11 @@ fn who_may_read_a_diary() {
         Err("access.not_class_teacher")
     );
     // once the registry feeds grants, a linked parent without one is refused
-    j.set_parent_grants(&ADMIN, ParentGrants::only([(ParentId::new(2), student(1))]))
-        .unwrap();
+    j.set_parent_grants(
+        &by(ADMIN),
+        ParentGrants::only([(ParentId::new(2), student(1))]),
+    )
+    .unwrap();
     assert_eq!(
         read(&j, Actor::parent(ParentId::new(1))),
         Err("access.parent_not_granted")
@@ -220,7 +223,7 @@ fn who_may_read_a_diary() {
     // revoking consent takes it away
     let mut grants = j.parent_grants().clone();
     grants.revoke(ParentId::new(2), student(1));
-    j.set_parent_grants(&ADMIN, grants).unwrap();
+    j.set_parent_grants(&by(ADMIN), grants).unwrap();
     assert_eq!(
         read(&j, Actor::parent(ParentId::new(2))),
         Err("access.parent_not_granted")

@@ -5,16 +5,19 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::ids::MarkId;
 
-use super::index::Sums;
 use super::*;
+use crate::access::ParentGrants;
+use crate::audit::Edit;
 use crate::calendar::{SchoolYear, Shift};
 use crate::ids::{SchoolId, SubgroupId};
 use crate::lesson::LessonGroup;
+use crate::lesson::NewLesson;
 use crate::marks::{MarkValue, Points};
 use crate::organisation::{
     Class, ClassName, Enrolment, Parent, ParentLink, PersonName, RelationKind, SchoolInfo, Student,
     Subgroup, Subject, Teacher,
 };
+use crate::school::Sums;
 
 pub(crate) const C5A: ClassId = ClassId::new(1);
 pub(crate) const C5B: ClassId = ClassId::new(2);
@@ -152,21 +155,17 @@ pub(crate) fn fixture() -> (Journal, Lessons) {
             })
             .unwrap();
     }
-    let mut journal = Journal::new(school);
     let mut lesson = |date, slot, group, subject, teacher| {
-        journal
-            .schedule_lesson(
-                &by(ADMIN),
-                NewLesson {
-                    date,
-                    shift: Shift::First,
-                    slot,
-                    group,
-                    subject,
-                    teacher,
-                    room: Some("21".into()),
-                },
-            )
+        school
+            .schedule_lesson(NewLesson {
+                date,
+                shift: Shift::First,
+                slot,
+                group,
+                subject,
+                teacher,
+                room: Some("21".into()),
+            })
             .unwrap()
     };
     let class = LessonGroup::Class(C5A);
@@ -179,15 +178,19 @@ pub(crate) fn fixture() -> (Journal, Lessons) {
         math_wed: lesson(d(9, 17), 1, class, MATH, T1),
         russian_5b: lesson(d(9, 15), 1, LessonGroup::Class(C5B), RUSSIAN, T2),
     };
+    // The journal's own parents' grants, for these tests: every linked
+    // parent (a handle asks its registry instead).
+    let mut journal = Journal::new(school);
+    journal.grants = ParentGrants::all_linked();
     (journal, lessons)
 }
 
 /// The index built from scratch equals the one kept by the writes (empty
 /// sums left by removals aside).
 pub(crate) fn assert_index_consistent(journal: &Journal) {
-    let rebuilt = Index::build(&journal.school, &journal.assigned);
-    let live = &journal.index;
-    let non_empty = |m: &super::index::HashMap<(StudentId, u8), BTreeMap<SubjectId, Sums>>| {
+    let rebuilt = crate::school::Index::build(&journal.school);
+    let live = &journal.school.index;
+    let non_empty = |m: &crate::school::HashMap<(StudentId, u8), BTreeMap<SubjectId, Sums>>| {
         m.iter()
             .map(|(k, v)| {
                 let v: BTreeMap<_, _> = v
@@ -198,7 +201,7 @@ pub(crate) fn assert_index_consistent(journal: &Journal) {
                 (*k, v)
             })
             .filter(|(_, v)| !v.is_empty())
-            .collect::<super::index::HashMap<_, _>>()
+            .collect::<crate::school::HashMap<_, _>>()
     };
     assert_eq!(live.lessons, rebuilt.lessons);
     assert_eq!(live.day_lessons, rebuilt.day_lessons);
@@ -208,23 +211,34 @@ pub(crate) fn assert_index_consistent(journal: &Journal) {
         non_empty(&live.student_terms),
         non_empty(&rebuilt.student_terms)
     );
-    let classes = |m: &super::index::HashMap<(ClassId, u8, SubjectId), Sums>| {
+    let classes = |m: &crate::school::HashMap<(ClassId, u8, SubjectId), Sums>| {
         m.iter()
             .filter(|(_, s)| **s != Sums::default())
             .map(|(k, s)| (*k, *s))
-            .collect::<super::index::HashMap<_, _>>()
+            .collect::<crate::school::HashMap<_, _>>()
     };
     assert_eq!(classes(&live.class_terms), classes(&rebuilt.class_terms));
-    let debts = |m: &super::index::HashMap<StudentId, BTreeMap<MarkId, LessonId>>| {
+    let debts = |m: &crate::school::HashMap<StudentId, BTreeMap<MarkId, LessonId>>| {
         m.iter()
             .filter(|(_, v)| !v.is_empty())
             .map(|(k, v)| (*k, v.clone()))
-            .collect::<super::index::HashMap<_, _>>()
+            .collect::<crate::school::HashMap<_, _>>()
     };
     assert_eq!(debts(&live.debts), debts(&rebuilt.debts));
+    let assigned = crate::journal::assigned_by_class(&journal.school, &journal.assigned);
     assert_eq!(
-        live.assigned.iter().filter(|(_, v)| !v.is_empty()).count(),
-        rebuilt.assigned.len()
+        journal
+            .assigned_by_class
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| (*k, v.clone()))
+            .collect::<crate::school::HashMap<_, _>>(),
+        assigned
     );
     assert_eq!(live.teaching, rebuilt.teaching);
+    assert_eq!(live.by_date, rebuilt.by_date);
+    assert_eq!(live.enrolments, rebuilt.enrolments);
+    assert_eq!(live.links, rebuilt.links);
+    assert_eq!(live.members, rebuilt.members);
+    assert_eq!(live.teacher_names, rebuilt.teacher_names);
 }

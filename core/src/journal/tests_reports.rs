@@ -9,6 +9,7 @@ use crate::audit::AuditChange;
 use crate::calendar::Shift;
 use crate::ids::SubgroupId;
 use crate::lesson::LessonGroup;
+use crate::lesson::NewLesson;
 use crate::marks::{MarkValue, Points, Weight};
 use crate::organisation::{Enrolment, Student};
 
@@ -101,10 +102,16 @@ fn final_marks_and_period_marks() {
 #[test]
 fn final_mark_needs_an_enrolment_in_the_term() {
     let (mut j, _) = fixture();
-    j.edit_school(&ADMIN, |s| {
-        s.add_student(Student::new(student(6), name("Егоров", "Иван"), d(1, 2)))?;
-        s.enrol(Enrolment::new(student(6), C5A, d(11, 10), None)?)
-    })
+    let admin = by(ADMIN);
+    j.add_student(
+        &admin,
+        Student::new(student(6), name("Егоров", "Иван"), d(1, 2)),
+    )
+    .unwrap();
+    j.enrol(
+        &admin,
+        Enrolment::new(student(6), C5A, d(11, 10), None).unwrap(),
+    )
     .unwrap();
     let e = j
         .set_final_mark(&by(Actor::teacher(T1)), student(6), MATH, "Q1", None)
@@ -335,10 +342,13 @@ fn administration_and_snapshot() {
         .unwrap();
     j.set_final_mark(&t, student(1), MATH, "Q1", Some(PeriodMark::NotAttested))
         .unwrap();
-    j.set_parent_grants(&ADMIN, ParentGrants::only([(ParentId::new(1), student(1))]))
-        .unwrap();
+    j.set_parent_grants(
+        &by(ADMIN),
+        ParentGrants::only([(ParentId::new(1), student(1))]),
+    )
+    .unwrap();
     let e = j
-        .set_parent_grants(&Actor::class_teacher(T1), ParentGrants::all_linked())
+        .set_parent_grants(&by(Actor::class_teacher(T1)), ParentGrants::all_linked())
         .unwrap_err();
     assert_eq!(e.code(), "access.role_not_allowed");
     let e = j
@@ -382,7 +392,9 @@ fn administration_and_snapshot() {
         let e = Journal::from_json(&damaged).unwrap_err();
         assert!(
             [
-                "journal.invalid_snapshot",
+                "snapshot.invalid_document",
+                "snapshot.wrong_format",
+                "snapshot.unsupported_version",
                 "journal.due_before_lesson",
                 "calendar.unknown_term"
             ]
@@ -393,6 +405,6 @@ fn administration_and_snapshot() {
     }
     assert_eq!(
         Journal::from_json("[").unwrap_err().code(),
-        "journal.invalid_snapshot"
+        "snapshot.invalid_document"
     );
 }

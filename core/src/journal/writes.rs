@@ -1,6 +1,6 @@
 //! Journal writes of marks and attendance. Each one checks the reason
 //! text, finds its target, checks access, lets the school validate and
-//! store, then updates the indexes and appends to the audit trail.
+//! store (which keeps its one index), then append to the audit trail.
 
 use super::{Journal, JournalError};
 use crate::Error;
@@ -9,7 +9,7 @@ use crate::attendance::AttendanceCode;
 use crate::audit::{AuditChange, Edit, MarkState};
 use crate::ids::{LessonId, MarkId, StudentId};
 use crate::marks::{MarkValue, Weight, WorkTypeCode};
-use crate::school::{MarkRecord, SchoolError};
+use crate::school::{LessonFacts, MarkRecord, SchoolError};
 
 fn state(m: &MarkRecord) -> MarkState {
     MarkState {
@@ -27,14 +27,6 @@ fn is_reason(code: AttendanceCode) -> bool {
 }
 
 impl Journal {
-    pub(super) fn check_reason(edit: &Edit) -> Result<(), Error> {
-        if edit.reason_is_valid() {
-            Ok(())
-        } else {
-            Err(JournalError::InvalidReason.into())
-        }
-    }
-
     fn stored_mark(&self, mark: MarkId) -> Result<MarkRecord, Error> {
         self.school
             .mark(mark)
@@ -82,14 +74,12 @@ impl Journal {
         work_type: &WorkTypeCode,
         weight: Option<Weight>,
     ) -> Result<MarkId, Error> {
-        Self::check_reason(edit)?;
         self.lesson_facts(lesson)?;
         self.authorize(edit.actor(), Action::WriteMark { lesson })?;
         let id = self
             .school
             .record_mark(lesson, student, value, work_type, weight)?;
         let record = self.stored_mark(id)?;
-        self.index.add_mark(&record);
         self.audit.record(
             edit,
             Some(lesson),
@@ -132,7 +122,6 @@ impl Journal {
         work_type: &WorkTypeCode,
         weight: Option<Weight>,
     ) -> Result<(), Error> {
-        Self::check_reason(edit)?;
         let old = self.stored_mark(mark)?;
         self.authorize(edit.actor(), Action::WriteMark { lesson: old.lesson })?;
         self.school.change_mark(mark, value, work_type, weight)?;
@@ -140,8 +129,6 @@ impl Journal {
         if new == old {
             return Ok(());
         }
-        self.index.remove_mark(&old);
-        self.index.add_mark(&new);
         self.audit.record(
             edit,
             Some(old.lesson),
@@ -178,17 +165,15 @@ impl Journal {
     /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
     /// # let admin = Actor::administrator(TeacherId::new(9));
     /// let id = journal.record_mark(&Edit::new(teacher, at), lesson, pupil, MarkValue::Debt, &WorkTypeCode::new("homework")?, None)?;
-    /// journal.remove_mark(&Edit::new(teacher, at).because("сдал"), id)?;
+    /// journal.remove_mark(&Edit::new(teacher, at).because("сдал")?, id)?;
     /// assert!(journal.school().mark(id).is_none());
     /// assert_eq!(journal.audit_of_lesson(&teacher, lesson)?.len(), 2); // given, removed
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn remove_mark(&mut self, edit: &Edit, mark: MarkId) -> Result<(), Error> {
-        Self::check_reason(edit)?;
         let old = self.stored_mark(mark)?;
         self.authorize(edit.actor(), Action::WriteMark { lesson: old.lesson })?;
         self.school.remove_mark(mark)?;
-        self.index.remove_mark(&old);
         self.audit.record(
             edit,
             Some(old.lesson),
@@ -243,14 +228,18 @@ impl Journal {
         student: StudentId,
         code: Option<AttendanceCode>,
     ) -> Result<(), Error> {
-        Self::check_reason(edit)?;
         let facts = self.lesson_facts(lesson)?;
         self.authorize(edit.actor(), Action::WriteAttendance { lesson })?;
         if let Some(code) = code.filter(|c| is_reason(*c)) {
             return Err(JournalError::ReasonIsForClassTeacher { code }.into());
         }
         self.require_attends(student, &facts)?;
-        let current = self.index.cell_attendance.get(&(lesson, student)).copied();
+        let current = self
+            .school
+            .index
+            .cell_attendance
+            .get(&(lesson, student))
+            .copied();
         let old = current.map(|r| r.code);
         let unchanged =
             old == code || (code == Some(AttendanceCode::Absent) && old.is_some_and(is_reason));
@@ -259,21 +248,13 @@ impl Journal {
         }
         match (current, code) {
             (None, Some(c)) => {
-                let id = self.school.record_attendance(lesson, student, c)?;
-                if let Some(r) = self.school.attendance_entry(id) {
-                    self.index.cell_attendance.insert((lesson, student), *r);
-                }
+                self.school.record_attendance(lesson, student, c)?;
             }
             (Some(r), Some(c)) => {
                 self.school.change_attendance(r.id, c)?;
-                self.index.cell_attendance.insert(
-                    (lesson, student),
-                    crate::school::AttendanceRecord { code: c, ..r },
-                );
             }
             (Some(r), None) => {
                 self.school.remove_attendance(r.id)?;
-                self.index.cell_attendance.remove(&(lesson, student));
             }
             (None, None) => return Ok(()),
         }
@@ -315,7 +296,7 @@ impl Journal {
     /// use zhurnal::attendance::AttendanceCode;
     /// journal.set_attendance(&Edit::new(teacher, at), lesson, pupil, Some(AttendanceCode::Absent))?;
     /// let class_teacher = Actor::class_teacher(TeacherId::new(1));
-    /// journal.set_absence_reason(&Edit::new(class_teacher, at).because("справка"), lesson, pupil, AttendanceCode::Illness)?;
+    /// journal.set_absence_reason(&Edit::new(class_teacher, at).because("справка")?, lesson, pupil, AttendanceCode::Illness)?;
     /// assert_eq!(journal.school().attendance_of_lesson(lesson)[0].code, AttendanceCode::Illness);
     /// let e = journal.set_absence_reason(&Edit::new(teacher, at), lesson, pupil, AttendanceCode::Excused).unwrap_err();
     /// assert_eq!(e.code(), "access.role_not_allowed"); // a subject teacher does not set reasons
@@ -328,7 +309,6 @@ impl Journal {
         student: StudentId,
         reason: AttendanceCode,
     ) -> Result<(), Error> {
-        Self::check_reason(edit)?;
         let facts = self.lesson_facts(lesson)?;
         self.authorize(
             edit.actor(),
@@ -338,6 +318,7 @@ impl Journal {
             return Err(JournalError::NotAReason { code: reason }.into());
         }
         let current = self
+            .school
             .index
             .cell_attendance
             .get(&(lesson, student))
@@ -348,13 +329,6 @@ impl Journal {
             return Ok(());
         }
         self.school.change_attendance(current.id, reason)?;
-        self.index.cell_attendance.insert(
-            (lesson, student),
-            crate::school::AttendanceRecord {
-                code: reason,
-                ..current
-            },
-        );
         self.audit.record(
             edit,
             Some(lesson),
@@ -369,23 +343,11 @@ impl Journal {
 
     /// Checks that a student exists and attends the lesson (the school's
     /// rule, from the indexes), with the school's errors.
-    fn require_attends(&self, student: StudentId, facts: &super::LessonFacts) -> Result<(), Error> {
+    fn require_attends(&self, student: StudentId, facts: &LessonFacts) -> Result<(), Error> {
         if self.school.student(student).is_none() {
             return Err(SchoolError::UnknownStudent { student }.into());
         }
-        if self.index.class_on(student, facts.date) != Some(facts.class) {
-            return Err(SchoolError::NotEnrolled {
-                student,
-                class: facts.class,
-                date: facts.date,
-            }
-            .into());
-        }
-        if let Some(subgroup) = facts.subgroup
-            && !self.index.members.contains(&(subgroup, student))
-        {
-            return Err(SchoolError::NotInSubgroup { student, subgroup }.into());
-        }
+        self.school.index.check_attends(student, facts)?;
         Ok(())
     }
 }

@@ -217,6 +217,15 @@ pub enum SchoolError {
         /// The highest id in use.
         highest: u32,
     },
+    /// A lesson that still has marks or attendance entries cannot be
+    /// cancelled.
+    #[error("{lesson} has {records} marks or attendance entries and cannot be cancelled")]
+    LessonHasRecords {
+        /// The lesson.
+        lesson: LessonId,
+        /// How many records it has.
+        records: u32,
+    },
     /// All ids of a kind are used up.
     #[error("no {kind} ids left")]
     IdsExhausted {
@@ -254,6 +263,7 @@ impl SchoolError {
             Self::WorkTypeInUse { .. } => "school.work_type_in_use",
             Self::IdCounterBehind { .. } => "school.id_counter_behind",
             Self::IdsExhausted { .. } => "school.ids_exhausted",
+            Self::LessonHasRecords { .. } => "school.lesson_has_records",
         }
     }
 }

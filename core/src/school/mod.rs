@@ -5,20 +5,24 @@
 //! subjects, teachers, students, parents and their links to students,
 //! enrolments) and the journal (lessons, marks, attendance).
 //!
-//! Every change goes through a method of `School` that validates first and
-//! leaves the school unchanged on error. The writes live in two places:
-//! - the roster (classes, people, enrolments): `add_class`, `add_subgroup`,
-//!   `add_subgroup_member`, `add_subject`, `add_teacher`, `add_student`,
-//!   `add_parent`, `link_parent`, `enrol`, `end_enrolment`,
-//!   `set_class_teacher`, `set_work_types`, `set_period_mark_policy`;
-//! - the journal (lessons, marks, attendance): `schedule_lesson`,
-//!   `set_topic`, `clear_topic`, `set_homework`, `clear_homework`,
-//!   `attach_plan`, `record_mark`, `change_mark`, `remove_mark`,
-//!   `record_attendance`, `change_attendance`, `remove_attendance`.
+//! A school is built with its roster and timetable — `add_class`,
+//! `add_subgroup`, `add_subgroup_member`, `add_subject`, `add_teacher`,
+//! `add_student`, `add_parent`, `link_parent`, `enrol`, `end_enrolment`,
+//! `set_class_teacher`, `set_work_types`, `set_period_mark_policy`,
+//! `schedule_lesson` — each validating first and leaving the school
+//! unchanged on error. Once it is in a [`crate::journal::Journal`] (or a
+//! [`crate::handle::SchoolHandle`]), the journal's access-checked, audited
+//! operations are the only way to change it; the journal records
+//! themselves (topics, homework, marks, attendance) have no public write
+//! here at all.
+//!
+//! The school keeps one index over its records (lessons by class and day,
+//! marks and attendance by lesson and student, running sums per student
+//! and class, enrolments, links): its writes keep it, the clash checks,
+//! the journal's writes, the access checks and the diary read it.
 //!
 //! Marks and attendance entries are records with ids ([`MarkRecord`],
-//! [`AttendanceRecord`]); a change returns the previous record, a removal
-//! the removed one, so a caller can keep a trail.
+//! [`AttendanceRecord`]).
 //!
 //! Reads: lookups by id, lessons of a class (and subject) in a date range,
 //! a student's marks in a subject and term with the weighted average and
@@ -27,13 +31,15 @@
 //! document ([`School::to_json`], [`School::from_json`]).
 
 mod error;
+mod index;
+mod personal;
 mod queries;
 mod records;
-mod records_view;
 mod records_write;
 mod reports;
 mod roster;
 mod snapshot;
+mod timetable;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -41,9 +47,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use error::SchoolError;
+pub(crate) use index::{HashMap, Index, LessonFacts, Sums};
+pub(crate) use personal::ClassSums;
 pub use records::{AttendanceRecord, MarkRecord};
 pub use reports::{JournalCell, JournalColumn, JournalPage, JournalRow, SubjectMarks};
-pub use snapshot::{SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SnapshotError};
+pub use snapshot::{SNAPSHOT_FORMAT, SNAPSHOT_VERSION};
 
 use crate::calendar::SchoolYear;
 use crate::ids::{
@@ -81,8 +89,11 @@ use crate::organisation::{
 ///     group: LessonGroup::Class(ClassId::new(1)),
 ///     subject: SubjectId::new(1), teacher: TeacherId::new(1), room: Some("21".into()),
 /// })?;
-/// let mark = school.record_mark(lesson, StudentId::new(1), MarkValue::Points(Points::FIVE), &WorkTypeCode::new("answer")?, None)?;
-/// let marks = school.subject_marks(StudentId::new(1), SubjectId::new(1), "Q1")?;
+/// // Marks and attendance are written through the journal's audited API.
+/// let mut journal = zhurnal::journal::Journal::new(school.clone());
+/// let teacher = zhurnal::audit::Edit::new(zhurnal::access::Actor::teacher(TeacherId::new(1)), d(9, 1).and_hms_opt(9, 0, 0).unwrap());
+/// let mark = journal.record_mark(&teacher, lesson, StudentId::new(1), MarkValue::Points(Points::FIVE), &WorkTypeCode::new("answer")?, None)?;
+/// let marks = journal.school().subject_marks(StudentId::new(1), SubjectId::new(1), "Q1")?;
 /// assert_eq!(marks.marks[0].id, mark);
 /// assert_eq!(marks.average_shown.map(|a| a.to_string()), Some("5.00".into()));
 /// // A lesson on a holiday is refused and changes nothing.
@@ -96,7 +107,7 @@ use crate::organisation::{
 /// assert_eq!(school, before);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(
     into = "snapshot::SchoolSnapshot",
     try_from = "snapshot::SchoolSnapshot"
@@ -116,12 +127,10 @@ pub struct School {
     links: Vec<ParentLink>,
     enrolments: Vec<Enrolment>,
     lessons: BTreeMap<LessonId, Lesson>,
-    marks: BTreeMap<MarkId, MarkRecord>,
-    attendance: BTreeMap<AttendanceId, AttendanceRecord>,
-    /// Index: the lessons of each day (clash checks look at one day only).
-    lesson_days: BTreeMap<NaiveDate, BTreeSet<LessonId>>,
-    /// Index: the attendance entry of each (lesson, student).
-    attendance_cells: BTreeMap<(LessonId, StudentId), AttendanceId>,
+    pub(crate) marks: BTreeMap<MarkId, MarkRecord>,
+    pub(crate) attendance: BTreeMap<AttendanceId, AttendanceRecord>,
+    /// The one index over the records, kept by the school's writes.
+    pub(crate) index: Index,
     next_lesson: u32,
     next_mark: u32,
     next_attendance: u32,
@@ -148,8 +157,7 @@ impl School {
             lessons: BTreeMap::new(),
             marks: BTreeMap::new(),
             attendance: BTreeMap::new(),
-            lesson_days: BTreeMap::new(),
-            attendance_cells: BTreeMap::new(),
+            index: Index::default(),
             next_lesson: 1,
             next_mark: 1,
             next_attendance: 1,
@@ -158,31 +166,69 @@ impl School {
 }
 
 impl School {
-    /// Stores a checked lesson and keeps the day index.
+    /// Stores a checked lesson (new, or with a changed topic or homework)
+    /// and indexes it.
     fn insert_lesson(&mut self, lesson: Lesson) {
-        self.lesson_days
-            .entry(lesson.date())
-            .or_default()
-            .insert(lesson.id());
-        self.lessons.insert(lesson.id(), lesson);
+        let id = lesson.id();
+        self.lessons.insert(id, lesson);
+        if let Some(lesson) = self.lessons.get(&id) {
+            self.index
+                .add_lesson(&self.lessons, &self.calendar, &self.subgroups, lesson);
+        }
     }
 
-    /// Stores a checked attendance entry and keeps the cell index.
+    /// Stores a checked attendance entry and indexes it.
     fn insert_attendance(&mut self, record: AttendanceRecord) {
-        self.attendance_cells
-            .insert((record.lesson, record.student), record.id);
+        self.index
+            .cell_attendance
+            .insert((record.lesson, record.student), record);
         self.attendance.insert(record.id, record);
     }
 
-    /// The lessons on `date`, through the day index.
+    /// Stores a checked mark and indexes it.
+    fn insert_mark(&mut self, record: MarkRecord) {
+        self.index.add_mark(&record);
+        self.marks.insert(record.id, record);
+    }
+
+    /// The lessons on `date`, through the index.
     fn lessons_on(&self, date: NaiveDate) -> impl Iterator<Item = &Lesson> {
-        self.lesson_days
+        self.index
+            .by_date
             .get(&date)
             .into_iter()
             .flatten()
             .filter_map(|id| self.lessons.get(id))
     }
 }
+
+impl PartialEq for School {
+    /// Schools are equal when their records are; the index is derived
+    /// from them.
+    fn eq(&self, other: &School) -> bool {
+        self.info == other.info
+            && self.calendar == other.calendar
+            && self.work_types == other.work_types
+            && self.policy == other.policy
+            && self.classes == other.classes
+            && self.subgroups == other.subgroups
+            && self.members == other.members
+            && self.subjects == other.subjects
+            && self.teachers == other.teachers
+            && self.students == other.students
+            && self.parents == other.parents
+            && self.links == other.links
+            && self.enrolments == other.enrolments
+            && self.lessons == other.lessons
+            && self.marks == other.marks
+            && self.attendance == other.attendance
+            && self.next_lesson == other.next_lesson
+            && self.next_mark == other.next_mark
+            && self.next_attendance == other.next_attendance
+    }
+}
+
+impl Eq for School {}
 
 #[cfg(test)]
 mod tests;

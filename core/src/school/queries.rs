@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{AttendanceRecord, MarkRecord, School, SchoolError};
+use super::{AttendanceRecord, Index, MarkRecord, School, SchoolError};
 use crate::calendar::SchoolYear;
 use crate::ids::{
     AttendanceId, ClassId, LessonId, MarkId, ParentId, StudentId, SubgroupId, SubjectId, TeacherId,
@@ -338,37 +338,18 @@ impl School {
         }
     }
 
-    /// Checks that a student is enrolled in the lesson's class on its date
-    /// and, for a subgroup lesson, is a member of the subgroup.
+    /// Checks that a student attends the lesson (the index's one rule).
     pub(super) fn check_attends(
         &self,
         student: StudentId,
         lesson: &Lesson,
     ) -> Result<(), SchoolError> {
-        let group = lesson.group();
-        let class = match group {
-            LessonGroup::Class(c) => c,
-            LessonGroup::Subgroup(g) => self.require_subgroup(g)?.class(),
-        };
-        let enrolled = self
-            .enrolments
-            .iter()
-            .any(|e| e.student() == student && e.class() == class && e.covers(lesson.date()));
-        if !enrolled {
-            return Err(SchoolError::NotEnrolled {
-                student,
-                class,
-                date: lesson.date(),
-            });
+        if let LessonGroup::Subgroup(g) = lesson.group() {
+            self.require_subgroup(g)?;
         }
-        if let LessonGroup::Subgroup(subgroup) = group
-            && !self
-                .members
-                .get(&subgroup)
-                .is_some_and(|m| m.contains(&student))
-        {
-            return Err(SchoolError::NotInSubgroup { student, subgroup });
+        match Index::facts_of(&self.calendar, &self.subgroups, lesson) {
+            Some(facts) => self.index.check_attends(student, &facts),
+            None => Ok(()),
         }
-        Ok(())
     }
 }

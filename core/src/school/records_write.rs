@@ -1,5 +1,7 @@
-//! Writes to the journal: lessons with topics and homework, marks and
-//! attendance entries.
+//! Writes to the records: lessons with topics and homework, marks and
+//! attendance entries. Scheduling a lesson is public (building a school);
+//! every other record write is crate-private: the journal's access-checked,
+//! audited operations are the one way in ([`crate::journal::Journal`]).
 
 use chrono::NaiveDate;
 
@@ -67,6 +69,17 @@ impl School {
         self.insert_lesson(lesson);
         self.next_lesson = next;
         Ok(id)
+    }
+
+    /// The lessons of a subject for a class or subgroup, in id order.
+    pub(crate) fn lessons_of_group_subject(
+        &self,
+        group: LessonGroup,
+        subject: SubjectId,
+    ) -> impl Iterator<Item = &Lesson> {
+        self.lessons
+            .values()
+            .filter(move |l| l.group() == group && l.subject() == subject)
     }
 
     /// Checks a lesson against the calendar, the roster and the other
@@ -139,22 +152,7 @@ impl School {
     /// # Errors
     /// [`SchoolError::UnknownLesson`]; [`crate::lesson::LessonError`] for a
     /// blank or invalid topic.
-    ///
-    /// # Example
-    /// ```
-    /// # use chrono::NaiveDate;
-    /// # use zhurnal::{calendar::{SchoolYear, Shift}, ids::*, lesson::*, organisation::*, school::School};
-    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
-    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, None))?;
-    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
-    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
-    /// # let id = school.schedule_lesson(NewLesson { date: NaiveDate::from_ymd_opt(2014, 9, 1).unwrap(), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
-    /// school.set_topic(id, "Натуральные числа")?;
-    /// assert_eq!(school.set_topic(id, " ").unwrap_err().code(), "lesson.empty_topic");
-    /// assert_eq!(school.lesson(id).and_then(|l| l.topic()), Some("Натуральные числа"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn set_topic(&mut self, lesson: LessonId, topic: &str) -> Result<(), Error> {
+    pub(crate) fn set_topic(&mut self, lesson: LessonId, topic: &str) -> Result<(), Error> {
         let l = self
             .lessons
             .get_mut(&lesson)
@@ -167,15 +165,7 @@ impl School {
     ///
     /// # Errors
     /// [`SchoolError::UnknownLesson`].
-    ///
-    /// # Example
-    /// ```
-    /// # use zhurnal::{calendar::SchoolYear, ids::*, organisation::*, school::School};
-    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
-    /// assert_eq!(school.clear_topic(LessonId::new(1)).unwrap_err().code(), "school.unknown_lesson");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn clear_topic(&mut self, lesson: LessonId) -> Result<(), Error> {
+    pub(crate) fn clear_topic(&mut self, lesson: LessonId) -> Result<(), Error> {
         self.lessons
             .get_mut(&lesson)
             .ok_or(SchoolError::UnknownLesson { lesson })?
@@ -190,24 +180,7 @@ impl School {
     /// [`SchoolError::UnknownLesson`]; [`crate::lesson::LessonError`]
     /// (`lesson.empty_homework`, `lesson.invalid_text`,
     /// `lesson.homework_due_before_lesson`).
-    ///
-    /// # Example
-    /// ```
-    /// # use chrono::NaiveDate;
-    /// # use zhurnal::{calendar::{SchoolYear, Shift}, ids::*, lesson::*, organisation::*, school::School};
-    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
-    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, None))?;
-    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
-    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
-    /// # let id = school.schedule_lesson(NewLesson { date: NaiveDate::from_ymd_opt(2014, 9, 2).unwrap(), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
-    /// let d = |day| NaiveDate::from_ymd_opt(2014, 9, day).unwrap();
-    /// school.set_homework(id, "№ 12, 15", d(4))?;
-    /// let e = school.set_homework(id, "№ 16", d(1)).unwrap_err();
-    /// assert_eq!(e.code(), "lesson.homework_due_before_lesson");
-    /// assert_eq!(school.lesson(id).and_then(|l| l.homework()).map(|h| h.text()), Some("№ 12, 15"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn set_homework(
+    pub(crate) fn set_homework(
         &mut self,
         lesson: LessonId,
         text: &str,
@@ -225,15 +198,7 @@ impl School {
     ///
     /// # Errors
     /// [`SchoolError::UnknownLesson`].
-    ///
-    /// # Example
-    /// ```
-    /// # use zhurnal::{calendar::SchoolYear, ids::*, organisation::*, school::School};
-    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
-    /// assert_eq!(school.clear_homework(LessonId::new(1)).unwrap_err().code(), "school.unknown_lesson");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn clear_homework(&mut self, lesson: LessonId) -> Result<(), Error> {
+    pub(crate) fn clear_homework(&mut self, lesson: LessonId) -> Result<(), Error> {
         self.lessons
             .get_mut(&lesson)
             .ok_or(SchoolError::UnknownLesson { lesson })?
@@ -249,27 +214,7 @@ impl School {
     /// # Errors
     /// [`SchoolError::UnknownClass`], [`SchoolError::UnknownSubgroup`],
     /// [`SchoolError::UnknownSubject`].
-    ///
-    /// # Example
-    /// ```
-    /// # use chrono::NaiveDate;
-    /// # use zhurnal::{calendar::{SchoolYear, Shift}, ids::*, lesson::*, organisation::*, school::School};
-    /// use zhurnal::thematic_plan::{PlanSection, PlanTopic, ThematicPlan};
-    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
-    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, None))?;
-    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
-    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
-    /// # for day in [1, 2, 3] { school.schedule_lesson(NewLesson { date: NaiveDate::from_ymd_opt(2014, 9, day).unwrap(), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?; }
-    /// let plan = ThematicPlan::new(vec![PlanSection::new("Натуральные числа", vec![
-    ///     PlanTopic::new("Обозначение натуральных чисел", 2)?,
-    /// ])?])?;
-    /// let report = school.attach_plan(LessonGroup::Class(ClassId::new(1)), SubjectId::new(1), &plan)?;
-    /// assert_eq!(report.assignments.len(), 2);
-    /// assert_eq!(report.lessons_without_topic.len(), 1);
-    /// assert_eq!(report.difference, 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn attach_plan(
+    pub(crate) fn attach_plan(
         &mut self,
         group: LessonGroup,
         subject: SubjectId,
@@ -285,9 +230,7 @@ impl School {
         }
         self.require_subject(subject)?;
         let lessons: Vec<Lesson> = self
-            .lessons
-            .values()
-            .filter(|l| l.group() == group && l.subject() == subject)
+            .lessons_of_group_subject(group, subject)
             .cloned()
             .collect();
         let report = plan.attach(&lessons);
@@ -313,31 +256,7 @@ impl School {
     /// enrolled in the lesson's class on its date,
     /// [`SchoolError::NotInSubgroup`] for a subgroup lesson of another
     /// group.
-    ///
-    /// # Example
-    /// ```
-    /// # use chrono::NaiveDate;
-    /// # use zhurnal::{calendar::{SchoolYear, Shift}, ids::*, lesson::*, organisation::*, school::School};
-    /// use zhurnal::marks::{MarkValue, Points, WorkTypeCode};
-    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
-    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, None))?;
-    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
-    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
-    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(2003, 9, 2)))?;
-    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(2014, 9, 2), None)?)?;
-    /// # let first = school.schedule_lesson(NewLesson { date: d(2014, 9, 1), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
-    /// # let second = school.schedule_lesson(NewLesson { date: d(2014, 9, 2), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
-    /// let control = WorkTypeCode::new("control")?;
-    /// let five = MarkValue::Points(Points::FIVE);
-    /// let id = school.record_mark(second, StudentId::new(1), five, &control, None)?;
-    /// assert_eq!(school.mark(id).map(|m| m.weight.to_string()), Some("3".into()));
-    /// // Enrolled only from 2 September:
-    /// let e = school.record_mark(first, StudentId::new(1), five, &control, None).unwrap_err();
-    /// assert_eq!(e.code(), "school.not_enrolled");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn record_mark(
+    pub(crate) fn record_mark(
         &mut self,
         lesson: LessonId,
         student: StudentId,
@@ -357,7 +276,7 @@ impl School {
         self.check_mark(&record)?;
         let next = after(self.next_mark, "mark")?;
         let id = record.id;
-        self.marks.insert(id, record);
+        self.insert_mark(record);
         self.next_mark = next;
         Ok(id)
     }
@@ -379,28 +298,7 @@ impl School {
     /// # Errors
     /// [`SchoolError::UnknownMark`],
     /// [`crate::marks::MarkError::UnknownWorkType`].
-    ///
-    /// # Example
-    /// ```
-    /// # use chrono::NaiveDate;
-    /// # use zhurnal::{calendar::{SchoolYear, Shift}, ids::*, lesson::*, organisation::*, school::School};
-    /// use zhurnal::marks::{MarkValue, Points, WorkTypeCode};
-    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
-    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, None))?;
-    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
-    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
-    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(2003, 9, 2)))?;
-    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(2014, 9, 1), None)?)?;
-    /// # let lesson = school.schedule_lesson(NewLesson { date: d(2014, 9, 1), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
-    /// let answer = WorkTypeCode::new("answer")?;
-    /// let id = school.record_mark(lesson, StudentId::new(1), MarkValue::Points(Points::THREE), &answer, Some("2".parse()?))?;
-    /// let old = school.change_mark(id, MarkValue::Points(Points::FOUR), &answer, None)?;
-    /// assert_eq!(old.value, MarkValue::Points(Points::THREE));
-    /// assert_eq!(school.mark(id).map(|m| (m.value, m.weight.to_string())), Some((MarkValue::Points(Points::FOUR), "2".into())));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn change_mark(
+    pub(crate) fn change_mark(
         &mut self,
         mark: MarkId,
         value: MarkValue,
@@ -425,7 +323,8 @@ impl School {
             ..old.clone()
         };
         self.check_mark(&new)?;
-        self.marks.insert(mark, new);
+        self.index.remove_mark(&old);
+        self.insert_mark(new);
         Ok(old)
     }
 
@@ -433,19 +332,13 @@ impl School {
     ///
     /// # Errors
     /// [`SchoolError::UnknownMark`].
-    ///
-    /// # Example
-    /// ```
-    /// # use zhurnal::{calendar::SchoolYear, ids::*, organisation::*, school::School};
-    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
-    /// assert_eq!(school.remove_mark(MarkId::new(1)).unwrap_err().code(), "school.unknown_mark");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn remove_mark(&mut self, mark: MarkId) -> Result<MarkRecord, Error> {
-        Ok(self
+    pub(crate) fn remove_mark(&mut self, mark: MarkId) -> Result<MarkRecord, Error> {
+        let old = self
             .marks
             .remove(&mark)
-            .ok_or(SchoolError::UnknownMark { mark })?)
+            .ok_or(SchoolError::UnknownMark { mark })?;
+        self.index.remove_mark(&old);
+        Ok(old)
     }
 
     /// Records a student's attendance at a lesson and returns the entry's
@@ -456,28 +349,7 @@ impl School {
     /// [`SchoolError::UnknownLesson`], [`SchoolError::UnknownStudent`],
     /// [`SchoolError::NotEnrolled`], [`SchoolError::NotInSubgroup`],
     /// [`SchoolError::AttendanceAlreadyRecorded`].
-    ///
-    /// # Example
-    /// ```
-    /// # use chrono::NaiveDate;
-    /// # use zhurnal::{calendar::{SchoolYear, Shift}, ids::*, lesson::*, organisation::*, school::School};
-    /// use zhurnal::attendance::AttendanceCode;
-    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
-    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-    /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, None))?;
-    /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
-    /// # school.add_teacher(Teacher::new(TeacherId::new(1), PersonName::new("Сидорова", "Мария", None)?))?;
-    /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, d(2003, 9, 2)))?;
-    /// # school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(2014, 9, 1), None)?)?;
-    /// # let lesson = school.schedule_lesson(NewLesson { date: d(2014, 9, 1), shift: Shift::First, slot: 1, group: LessonGroup::Class(ClassId::new(1)), subject: SubjectId::new(1), teacher: TeacherId::new(1), room: None })?;
-    /// let entry = school.record_attendance(lesson, StudentId::new(1), AttendanceCode::Absent)?;
-    /// let e = school.record_attendance(lesson, StudentId::new(1), AttendanceCode::Late).unwrap_err();
-    /// assert_eq!(e.code(), "school.attendance_already_recorded");
-    /// let old = school.change_attendance(entry, AttendanceCode::Illness)?;
-    /// assert_eq!(old.code, AttendanceCode::Absent);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn record_attendance(
+    pub(crate) fn record_attendance(
         &mut self,
         lesson: LessonId,
         student: StudentId,
@@ -502,15 +374,16 @@ impl School {
         let lesson = self.require_lesson(record.lesson)?;
         self.require_student(record.student)?;
         self.check_attends(record.student, lesson)?;
-        if let Some(&existing) = self
-            .attendance_cells
+        if let Some(existing) = self
+            .index
+            .cell_attendance
             .get(&(record.lesson, record.student))
-            .filter(|&&id| id != record.id)
+            .filter(|existing| existing.id != record.id)
         {
             return Err(SchoolError::AttendanceAlreadyRecorded {
                 student: record.student,
                 lesson: record.lesson,
-                entry: existing,
+                entry: existing.id,
             }
             .into());
         }
@@ -522,17 +395,7 @@ impl School {
     ///
     /// # Errors
     /// [`SchoolError::UnknownAttendance`].
-    ///
-    /// # Example
-    /// ```
-    /// # use zhurnal::{calendar::SchoolYear, ids::*, organisation::*, school::School};
-    /// use zhurnal::attendance::AttendanceCode;
-    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
-    /// let e = school.change_attendance(AttendanceId::new(1), AttendanceCode::Illness).unwrap_err();
-    /// assert_eq!(e.code(), "school.unknown_attendance");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn change_attendance(
+    pub(crate) fn change_attendance(
         &mut self,
         entry: AttendanceId,
         code: AttendanceCode,
@@ -543,6 +406,10 @@ impl School {
             .ok_or(SchoolError::UnknownAttendance { entry })?;
         let old = *record;
         record.code = code;
+        let new = *record;
+        self.index
+            .cell_attendance
+            .insert((new.lesson, new.student), new);
         Ok(old)
     }
 
@@ -551,21 +418,16 @@ impl School {
     ///
     /// # Errors
     /// [`SchoolError::UnknownAttendance`].
-    ///
-    /// # Example
-    /// ```
-    /// # use zhurnal::{calendar::SchoolYear, ids::*, organisation::*, school::School};
-    /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
-    /// let e = school.remove_attendance(AttendanceId::new(1)).unwrap_err();
-    /// assert_eq!(e.code(), "school.unknown_attendance");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn remove_attendance(&mut self, entry: AttendanceId) -> Result<AttendanceRecord, Error> {
+    pub(crate) fn remove_attendance(
+        &mut self,
+        entry: AttendanceId,
+    ) -> Result<AttendanceRecord, Error> {
         let record = self
             .attendance
             .remove(&entry)
             .ok_or(SchoolError::UnknownAttendance { entry })?;
-        self.attendance_cells
+        self.index
+            .cell_attendance
             .remove(&(record.lesson, record.student));
         Ok(record)
     }

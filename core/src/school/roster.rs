@@ -147,6 +147,7 @@ impl School {
         if !members.insert(student) {
             return Err(SchoolError::AlreadyMember { student, subgroup }.into());
         }
+        self.index.members.insert((subgroup, student));
         Ok(())
     }
 
@@ -190,6 +191,9 @@ impl School {
         if self.teachers.contains_key(&teacher.id()) {
             return Err(duplicate(teacher.id()));
         }
+        self.index
+            .teacher_names
+            .insert(teacher.id(), teacher.name().short());
         self.teachers.insert(teacher.id(), teacher);
         Ok(())
     }
@@ -274,6 +278,7 @@ impl School {
             }
             .into());
         }
+        self.index.links.insert((link.parent, link.student));
         self.links.push(link);
         Ok(())
     }
@@ -319,6 +324,8 @@ impl School {
         self.enrolments.push(enrolment);
         self.enrolments
             .sort_by_key(|e| (e.student(), e.from(), e.class()));
+        self.index
+            .set_enrolments(enrolment.student(), &self.enrolments);
         Ok(())
     }
 
@@ -382,6 +389,7 @@ impl School {
             .into());
         }
         self.enrolments[index] = ended;
+        self.index.set_enrolments(student, &self.enrolments);
         Ok(())
     }
 

@@ -22,46 +22,12 @@ use crate::marks::{PeriodMarkPolicy, WorkTypeCatalogue};
 use crate::organisation::{
     Class, Enrolment, Parent, ParentLink, SchoolInfo, Student, Subgroup, Subject, Teacher,
 };
+use crate::snapshot::SnapshotError;
 
 /// The `format` of a school snapshot.
 pub const SNAPSHOT_FORMAT: &str = "zhurnal.school";
 /// The `version` of a school snapshot this library writes and reads.
 pub const SNAPSHOT_VERSION: u32 = 1;
-
-/// What can be wrong with a snapshot document as a whole.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum SnapshotError {
-    /// Not JSON, or a value in it is invalid (the message says which).
-    #[error("invalid school snapshot: {message}")]
-    InvalidDocument {
-        /// What the parser reported.
-        message: String,
-    },
-    /// A `format` other than `zhurnal.school`.
-    #[error("not a school snapshot: format {format:?}")]
-    WrongFormat {
-        /// The format found (empty when missing).
-        format: String,
-    },
-    /// A `version` this library cannot read.
-    #[error("unsupported school snapshot version {version}, expected {SNAPSHOT_VERSION}")]
-    UnsupportedVersion {
-        /// The version found.
-        version: u64,
-    },
-}
-
-impl SnapshotError {
-    /// The stable machine code, e.g. `"snapshot.unsupported_version"`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::InvalidDocument { .. } => "snapshot.invalid_document",
-            Self::WrongFormat { .. } => "snapshot.wrong_format",
-            Self::UnsupportedVersion { .. } => "snapshot.unsupported_version",
-        }
-    }
-}
 
 /// A subgroup member, as stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,11 +121,17 @@ impl TryFrom<SchoolSnapshot> for School {
 
     fn try_from(d: SchoolSnapshot) -> Result<Self, Self::Error> {
         if d.format != SNAPSHOT_FORMAT {
-            return Err(SnapshotError::WrongFormat { format: d.format }.into());
+            return Err(SnapshotError::WrongFormat {
+                document: "school".to_owned(),
+                found: d.format,
+            }
+            .into());
         }
         if d.version != SNAPSHOT_VERSION {
             return Err(SnapshotError::UnsupportedVersion {
+                document: "school".to_owned(),
                 version: u64::from(d.version),
+                supported: SNAPSHOT_VERSION,
             }
             .into());
         }
@@ -205,7 +177,7 @@ impl TryFrom<SchoolSnapshot> for School {
                 return Err(duplicate(mark.id));
             }
             school.check_mark(&mark)?;
-            school.marks.insert(mark.id, mark);
+            school.insert_mark(mark);
         }
         for entry in d.attendance {
             if school.attendance.contains_key(&entry.id) {
@@ -250,12 +222,7 @@ impl School {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_json(&self) -> Result<String, Error> {
-        serde_json::to_string(self).map_err(|e| {
-            SnapshotError::InvalidDocument {
-                message: e.to_string(),
-            }
-            .into()
-        })
+        serde_json::to_string(self).map_err(|e| SnapshotError::invalid("school", e).into())
     }
 
     /// Loads a school from a document written by [`School::to_json`],
@@ -277,31 +244,9 @@ impl School {
     /// assert_eq!(School::from_json("{").unwrap_err().code(), "snapshot.invalid_document");
     /// ```
     pub fn from_json(json: &str) -> Result<School, Error> {
-        let invalid = |e: serde_json::Error| -> Error {
-            SnapshotError::InvalidDocument {
-                message: e.to_string(),
-            }
-            .into()
-        };
-        let value: serde_json::Value = serde_json::from_str(json).map_err(invalid)?;
-        let format = value.get("format").and_then(|f| f.as_str()).unwrap_or("");
-        if format != SNAPSHOT_FORMAT {
-            return Err(SnapshotError::WrongFormat {
-                format: format.to_owned(),
-            }
-            .into());
-        }
-        match value.get("version").and_then(|v| v.as_u64()) {
-            Some(v) if v == u64::from(SNAPSHOT_VERSION) => {}
-            Some(version) => return Err(SnapshotError::UnsupportedVersion { version }.into()),
-            None => {
-                return Err(SnapshotError::InvalidDocument {
-                    message: "missing or non-numeric version".to_owned(),
-                }
-                .into());
-            }
-        }
-        let document: SchoolSnapshot = serde_json::from_value(value).map_err(invalid)?;
+        let value = crate::snapshot::expect(json, "school", SNAPSHOT_VERSION)?;
+        let document: SchoolSnapshot =
+            serde_json::from_value(value).map_err(|e| SnapshotError::invalid("school", e))?;
         School::try_from(document)
     }
 }

@@ -1,6 +1,7 @@
 //! Tests of the school aggregate, with a small fixture school.
 
 mod journal;
+mod properties;
 mod reports;
 mod roster;
 mod snapshot;

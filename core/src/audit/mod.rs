@@ -1,6 +1,7 @@
 //! The audit trail of the journal: every change to a mark, an attendance
 //! entry, a lesson's topic, homework or assigned work, and a final period
-//! mark, with who made it, when, the value before and after, and the
+//! mark, and every administrator's change to the roster, the timetable and
+//! the calendar ([`SchoolChange`]), with who made it, when, the value before and after, and the
 //! reason when one was given.
 //!
 //! Entries are only ever appended; the earlier value of every field is in
@@ -9,10 +10,14 @@
 //! student and per author (like NetSchool's report «Доступ к классному
 //! журналу»); those lists are indexes rebuilt when a trail is loaded.
 
+mod school_change;
+
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+
+pub use school_change::{LessonTime, SchoolChange};
 
 use crate::access::Actor;
 use crate::attendance::AttendanceCode;
@@ -25,6 +30,10 @@ pub const MAX_REASON_CHARS: usize = 500;
 
 /// Who makes a change, when, and why: what every journal write takes.
 ///
+/// The reason, when given, is checked once, here: trimmed, at most
+/// [`MAX_REASON_CHARS`] characters, no control characters other than line
+/// breaks; a blank reason is none. Deserialising checks the same.
+///
 /// # Example
 /// ```
 /// use chrono::NaiveDate;
@@ -32,14 +41,37 @@ pub const MAX_REASON_CHARS: usize = 500;
 /// use zhurnal::audit::Edit;
 /// use zhurnal::ids::TeacherId;
 /// let at = NaiveDate::from_ymd_opt(2014, 9, 15).unwrap().and_hms_opt(10, 5, 0).unwrap();
-/// let edit = Edit::new(Actor::class_teacher(TeacherId::new(1)), at).because("справка из поликлиники");
+/// let edit = Edit::new(Actor::class_teacher(TeacherId::new(1)), at).because("справка из поликлиники")?;
 /// assert_eq!(edit.reason(), Some("справка из поликлиники"));
+/// let e = Edit::new(Actor::class_teacher(TeacherId::new(1)), at).because("bell\u{7}");
+/// assert_eq!(e.unwrap_err().code(), "journal.invalid_reason");
+/// # Ok::<(), zhurnal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "EditData")]
 pub struct Edit {
     actor: Actor,
     at: NaiveDateTime,
     reason: Option<String>,
+}
+
+/// An edit as written, before its reason is checked.
+#[derive(Deserialize)]
+struct EditData {
+    actor: Actor,
+    at: NaiveDateTime,
+    reason: Option<String>,
+}
+
+impl TryFrom<EditData> for Edit {
+    type Error = crate::Error;
+    fn try_from(d: EditData) -> Result<Edit, crate::Error> {
+        let edit = Edit::new(d.actor, d.at);
+        match d.reason {
+            Some(r) => edit.because(&r),
+            None => Ok(edit),
+        }
+    }
 }
 
 impl Edit {
@@ -52,13 +84,23 @@ impl Edit {
         }
     }
 
-    /// The same change with a reason (trimmed; a blank reason is none). The
-    /// journal refuses a reason longer than [`MAX_REASON_CHARS`] or with
+    /// The same change with a reason (trimmed; a blank reason is none).
+    ///
+    /// # Errors
+    /// `journal.invalid_reason` ([`crate::journal::JournalError::InvalidReason`])
+    /// for a reason longer than [`MAX_REASON_CHARS`] characters or with
     /// control characters other than line breaks.
-    pub fn because(mut self, reason: &str) -> Edit {
+    pub fn because(mut self, reason: &str) -> Result<Edit, crate::Error> {
         let reason = reason.trim();
+        let valid = reason.chars().count() <= MAX_REASON_CHARS
+            && !reason
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\r');
+        if !valid {
+            return Err(crate::journal::JournalError::InvalidReason.into());
+        }
         self.reason = (!reason.is_empty()).then(|| reason.to_owned());
-        self
+        Ok(self)
     }
 
     /// Who.
@@ -72,14 +114,6 @@ impl Edit {
     /// Why, when given.
     pub fn reason(&self) -> Option<&str> {
         self.reason.as_deref()
-    }
-
-    /// Whether the reason is acceptable (see [`Edit::because`]).
-    pub(crate) fn reason_is_valid(&self) -> bool {
-        self.reason.as_deref().is_none_or(|r| {
-            r.chars().count() <= MAX_REASON_CHARS
-                && !r.chars().any(|c| c.is_control() && c != '\n' && c != '\r')
-        })
     }
 }
 
@@ -153,6 +187,12 @@ pub enum AuditChange {
         /// After.
         new: Option<PeriodMark>,
     },
+    /// An administrator's change to the roster, the timetable or the
+    /// calendar.
+    School {
+        /// What changed.
+        change: SchoolChange,
+    },
 }
 
 impl AuditChange {
@@ -166,6 +206,7 @@ impl AuditChange {
             AuditChange::Homework { .. } => "homework",
             AuditChange::AssignedWork { .. } => "assigned_work",
             AuditChange::FinalMark { .. } => "final_mark",
+            AuditChange::School { .. } => "school",
         }
     }
 }
@@ -351,7 +392,7 @@ mod tests {
             },
         );
         trail.record(
-            &Edit::new(t1, at(10)).because("  пересдача  "),
+            &Edit::new(t1, at(10)).because("  пересдача  ").unwrap(),
             Some(l1),
             Some(s),
             AuditChange::Mark {
@@ -396,12 +437,16 @@ mod tests {
     #[test]
     fn reasons_are_checked() {
         let e = Edit::new(Actor::teacher(TeacherId::new(1)), at(9));
-        assert!(e.reason_is_valid());
-        assert_eq!(e.clone().because("   ").reason(), None);
-        assert!(e.clone().because("строка 1\nстрока 2").reason_is_valid());
-        assert!(!e.clone().because("a\u{0}b").reason_is_valid());
-        assert!(!e.clone().because(&"я".repeat(501)).reason_is_valid());
-        assert!(e.because(&"я".repeat(500)).reason_is_valid());
+        assert_eq!(e.reason(), None);
+        assert_eq!(e.clone().because("   ").unwrap().reason(), None);
+        assert!(e.clone().because("строка 1\nстрока 2").is_ok());
+        assert!(e.clone().because("a\u{0}b").is_err());
+        assert!(e.clone().because(&"я".repeat(501)).is_err());
+        assert_eq!(
+            e.clone().because("  ").map(|e| e.reason().is_none()),
+            Ok(true)
+        );
+        assert!(e.because(&"я".repeat(500)).is_ok());
     }
 
     #[test]

@@ -3,21 +3,20 @@
 //! round trip; a refused operation never changes the school.
 //!
 //! Test code: helpers outside `#[test]` functions may unwrap.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::{Days, NaiveDate};
-use proptest::prelude::*;
-use rust_decimal::Decimal;
-use zhurnal::attendance::AttendanceCode;
-use zhurnal::calendar::{SchoolYear, Shift};
-use zhurnal::ids::{ClassId, SchoolId, StudentId, SubgroupId, SubjectId, TeacherId};
-use zhurnal::lesson::{LessonGroup, NewLesson};
-use zhurnal::marks::{MarkValue, Points, Weight, WeightedAverage, WorkTypeCode};
-use zhurnal::organisation::{
+use crate::attendance::AttendanceCode;
+use crate::calendar::{SchoolYear, Shift};
+use crate::ids::{ClassId, SchoolId, StudentId, SubgroupId, SubjectId, TeacherId};
+use crate::lesson::{LessonGroup, NewLesson};
+use crate::marks::{MarkValue, Points, Weight, WeightedAverage, WorkTypeCode};
+use crate::organisation::{
     Class, ClassName, Enrolment, Parent, ParentLink, PersonName, RelationKind, SchoolInfo, Student,
     Subgroup, Subject, Teacher,
 };
-use zhurnal::school::School;
+use crate::school::School;
+use chrono::{Days, NaiveDate};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -83,7 +82,7 @@ fn base_school(classes: u32, students: u32) -> School {
         }
         s.add_parent(
             Parent::new(
-                zhurnal::ids::ParentId::new(st),
+                crate::ids::ParentId::new(st),
                 person(st as usize + 1),
                 None,
                 None,
@@ -92,7 +91,7 @@ fn base_school(classes: u32, students: u32) -> School {
         )
         .unwrap();
         s.link_parent(ParentLink {
-            parent: zhurnal::ids::ParentId::new(st),
+            parent: crate::ids::ParentId::new(st),
             student: id,
             relation: RelationKind::Mother,
         })
@@ -102,10 +101,7 @@ fn base_school(classes: u32, students: u32) -> School {
 }
 
 /// Applies `op` and checks that a refusal leaves the school unchanged.
-fn try_op<T>(
-    s: &mut School,
-    op: impl FnOnce(&mut School) -> Result<T, zhurnal::Error>,
-) -> Option<T> {
+fn try_op<T>(s: &mut School, op: impl FnOnce(&mut School) -> Result<T, crate::Error>) -> Option<T> {
     let before = s.clone();
     match op(s) {
         Ok(v) => Some(v),
@@ -199,7 +195,7 @@ fn pick<T>(items: &[T], i: usize) -> Option<&T> {
 /// Below 10: one of the students enrolled in the lesson's class that day
 /// (who may still be outside its subgroup); otherwise a raw id, which
 /// mostly is somebody else's student or nobody.
-fn attendee(s: &School, lesson: zhurnal::ids::LessonId, n: u32) -> StudentId {
+fn attendee(s: &School, lesson: crate::ids::LessonId, n: u32) -> StudentId {
     let l = s.lesson(lesson).unwrap();
     let class = match l.group() {
         LessonGroup::Class(c) => c,

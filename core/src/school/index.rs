@@ -1,9 +1,11 @@
-//! The journal's indexes: what the diary, the access checks and the
-//! reports look up instead of scanning a year of records.
+//! The school's one index: what the clash checks, the journal's writes,
+//! the diary, the access checks and the reports look up instead of
+//! scanning a year of records.
 //!
-//! Every index is derived from the school and the journal's own records;
-//! [`Index::build`] rebuilds all of them (on load, after a roster edit),
-//! and each journal write updates the ones it touches.
+//! Every entry is derived from the school's records; [`Index::build`]
+//! rebuilds all of them (on load, after a lesson is cancelled), and each
+//! write of the school updates the entries it touches. Only the school
+//! writes it, so the records and the index cannot drift apart.
 
 use std::collections::BTreeMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -11,14 +13,15 @@ use std::hash::{BuildHasherDefault, Hasher};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::{AttendanceRecord, MarkRecord, School, SchoolError};
 use crate::calendar::SchoolYear;
 use crate::ids::{
     ClassId, LessonId, MarkId, ParentId, StudentId, SubgroupId, SubjectId, TeacherId,
 };
 use crate::lesson::{Lesson, LessonGroup};
-use crate::marks::{PeriodMark, PeriodMarkPolicy, Points, WorkTypeCode, shown_average};
+use crate::marks::{PeriodMark, PeriodMarkPolicy, Points, shown_average};
 use crate::organisation::Enrolment;
-use crate::school::{AttendanceRecord, MarkRecord, School};
+use crate::organisation::Subgroup;
 
 /// A fast hasher for the indexes' small id keys (the multiply-rotate
 /// scheme of rustc's `FxHasher`). Ids are assigned by the school or the
@@ -81,12 +84,17 @@ pub(crate) struct LessonFacts {
 
 /// Running sums of five-point marks: enough for the weighted average and
 /// the period mark, and exact under removal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Sums {
-    weighted: Decimal,
-    weight: Decimal,
-    count: u32,
-    twos: u32,
+    /// Σ mark × weight.
+    pub(crate) weighted: Decimal,
+    /// Σ weight.
+    pub(crate) weight: Decimal,
+    /// How many five-point marks.
+    #[serde(rename = "marks_counted")]
+    pub(crate) count: u32,
+    /// How many of them are 2 or below.
+    pub(crate) twos: u32,
 }
 
 impl Sums {
@@ -135,6 +143,8 @@ impl Sums {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Index {
     pub(crate) lessons: HashMap<LessonId, LessonFacts>,
+    /// Every lesson of a day, for the clash checks.
+    pub(crate) by_date: HashMap<NaiveDate, Vec<LessonId>>,
     /// Lessons of a class and its subgroups on a day, in journal order.
     pub(crate) day_lessons: HashMap<(ClassId, NaiveDate), Vec<LessonId>>,
     pub(crate) cell_marks: HashMap<(LessonId, StudentId), Vec<MarkRecord>>,
@@ -153,26 +163,23 @@ pub(crate) struct Index {
     pub(crate) links: HashSet<(ParentId, StudentId)>,
     /// Teachers' short names («Сидорова М. П.»).
     pub(crate) teacher_names: HashMap<TeacherId, String>,
-    /// Assigned work per class: lesson and work type → due date.
-    pub(crate) assigned: HashMap<ClassId, BTreeMap<(LessonId, WorkTypeCode), NaiveDate>>,
 }
 
 impl Index {
-    /// Builds every index from the school and the assigned work.
-    pub(crate) fn build(
-        school: &School,
-        assigned: &BTreeMap<(LessonId, WorkTypeCode), NaiveDate>,
-    ) -> Index {
+    /// Builds every index from the school's records.
+    pub(crate) fn build(school: &School) -> Index {
         let mut index = Index {
             teacher_names: school
-                .teachers()
-                .iter()
+                .teachers
+                .values()
                 .map(|t| (t.id(), t.name().short()))
                 .collect(),
             ..Index::default()
         };
-        index.members.extend(school.membership_records());
-        for e in school.enrolment_records() {
+        for (g, students) in &school.members {
+            index.members.extend(students.iter().map(|s| (*g, *s)));
+        }
+        for e in &school.enrolments {
             index.enrolments.entry(e.student()).or_default().push(*e);
             index
                 .class_enrolments
@@ -182,51 +189,83 @@ impl Index {
         }
         index
             .links
-            .extend(school.link_records().iter().map(|l| (l.parent, l.student)));
-        for lesson in school.lesson_records() {
-            index.add_lesson(school, lesson);
+            .extend(school.links.iter().map(|l| (l.parent, l.student)));
+        for lesson in school.lessons.values() {
+            index.add_lesson(&school.lessons, &school.calendar, &school.subgroups, lesson);
         }
-        for m in school.mark_records() {
+        for m in school.marks.values() {
             index.add_mark(m);
         }
-        for a in school.attendance_records() {
+        for a in school.attendance.values() {
             index.cell_attendance.insert((a.lesson, a.student), *a);
-        }
-        for ((lesson, work_type), due) in assigned {
-            if let Some(facts) = index.lessons.get(lesson) {
-                index
-                    .assigned
-                    .entry(facts.class)
-                    .or_default()
-                    .insert((*lesson, work_type.clone()), *due);
-            }
         }
         index
     }
 
-    /// Indexes a newly scheduled lesson (of a known class or subgroup).
-    pub(crate) fn add_lesson(&mut self, school: &School, lesson: &Lesson) {
-        let (class, subgroup) = match lesson.group() {
-            LessonGroup::Class(c) => (Some(c), None),
-            LessonGroup::Subgroup(g) => (school.subgroup(g).map(|s| s.class()), Some(g)),
-        };
-        let Some(class) = class else {
+    /// Indexes a lesson of a known class or subgroup (again, after its
+    /// topic or homework changed: then only its facts are refreshed).
+    /// `lessons` holds every lesson of the school, this one included.
+    pub(crate) fn add_lesson(
+        &mut self,
+        lessons: &BTreeMap<LessonId, Lesson>,
+        calendar: &SchoolYear,
+        subgroups: &BTreeMap<SubgroupId, Subgroup>,
+        lesson: &Lesson,
+    ) {
+        let Some(facts) = Index::facts_of(calendar, subgroups, lesson) else {
             return;
         };
-        let facts = LessonFacts {
+        let class = facts.class;
+        let known = self.lessons.insert(lesson.id(), facts).is_some();
+        if !known {
+            let day = self.day_lessons.entry((class, lesson.date())).or_default();
+            day.push(lesson.id());
+            day.sort_by_key(|id| lessons.get(id).map(Lesson::sort_key));
+            self.by_date
+                .entry(lesson.date())
+                .or_default()
+                .push(lesson.id());
+        }
+        self.teaching.insert((facts.teacher, class, facts.subject));
+        self.teaches_class.insert((facts.teacher, class));
+    }
+
+    /// The facts of a lesson as the index would key them (for a lesson
+    /// being checked before it is stored).
+    pub(crate) fn facts_of(
+        calendar: &SchoolYear,
+        subgroups: &BTreeMap<SubgroupId, Subgroup>,
+        lesson: &Lesson,
+    ) -> Option<LessonFacts> {
+        let (class, subgroup) = match lesson.group() {
+            LessonGroup::Class(c) => (c, None),
+            LessonGroup::Subgroup(g) => (subgroups.get(&g).map(Subgroup::class)?, Some(g)),
+        };
+        Some(LessonFacts {
             class,
             subgroup,
             subject: lesson.subject(),
             teacher: lesson.teacher(),
             date: lesson.date(),
-            term: term_number(school.calendar(), lesson.date()),
-        };
-        self.lessons.insert(lesson.id(), facts);
-        let day = self.day_lessons.entry((class, lesson.date())).or_default();
-        day.push(lesson.id());
-        day.sort_by_key(|id| school.lesson(*id).map(Lesson::sort_key));
-        self.teaching.insert((facts.teacher, class, facts.subject));
-        self.teaches_class.insert((facts.teacher, class));
+            term: term_number(calendar, lesson.date()),
+        })
+    }
+
+    /// Replaces the indexed enrolments of a student (after an enrolment
+    /// was added or ended).
+    pub(crate) fn set_enrolments(&mut self, student: StudentId, all: &[Enrolment]) {
+        let mine: Vec<Enrolment> = all
+            .iter()
+            .filter(|e| e.student() == student)
+            .copied()
+            .collect();
+        for list in self.class_enrolments.values_mut() {
+            list.retain(|e| e.student() != student);
+        }
+        for e in &mine {
+            self.class_enrolments.entry(e.class()).or_default().push(*e);
+        }
+        self.enrolments.insert(student, mine);
     }
 
     /// Adds a mark to the cells, the sums and the debts.
@@ -287,13 +326,35 @@ impl Index {
             .map(Enrolment::class)
     }
 
-    /// Whether a student attends a lesson: enrolled in its class on its
-    /// date and, for a subgroup lesson, a member (the school's rule).
+    /// The one "attends this lesson" rule: the student is enrolled in the
+    /// lesson's class on its date and, for a subgroup lesson, is a member
+    /// of the subgroup.
+    ///
+    /// # Errors
+    /// [`SchoolError::NotEnrolled`], [`SchoolError::NotInSubgroup`].
+    pub(crate) fn check_attends(
+        &self,
+        student: StudentId,
+        facts: &LessonFacts,
+    ) -> Result<(), SchoolError> {
+        if self.class_on(student, facts.date) != Some(facts.class) {
+            return Err(SchoolError::NotEnrolled {
+                student,
+                class: facts.class,
+                date: facts.date,
+            });
+        }
+        if let Some(subgroup) = facts.subgroup
+            && !self.members.contains(&(subgroup, student))
+        {
+            return Err(SchoolError::NotInSubgroup { student, subgroup });
+        }
+        Ok(())
+    }
+
+    /// Whether a student attends a lesson ([`Index::check_attends`]).
     pub(crate) fn attends(&self, student: StudentId, facts: &LessonFacts) -> bool {
-        self.class_on(student, facts.date) == Some(facts.class)
-            && facts
-                .subgroup
-                .is_none_or(|g| self.members.contains(&(g, student)))
+        self.check_attends(student, facts).is_ok()
     }
 
     /// The student's sums per subject in a term.
