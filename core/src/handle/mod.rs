@@ -33,6 +33,9 @@ mod facts;
 mod registry_ops;
 mod snapshot;
 
+#[cfg(test)]
+mod tests;
+
 use chrono::NaiveDate;
 
 pub use error::HandleError;
