@@ -59,7 +59,7 @@ impl ParentActivationRecord {
 ///     parent: ParentId::new(p), student: StudentId::new(s), school: SchoolId::new(1),
 ///     class: Some(ClassId::new(1)), has_access: access, applied_on: None, activated_on: act };
 /// let c = count_parents(&[r(1, 1, true, Some(day)), r(1, 2, true, Some(day)), r(2, 3, true, None)], day, EligibilityPolicy::WithAccess);
-/// assert_eq!((c.eligible, c.activated), (2, 1));
+/// assert_eq!((c.eligible(), c.activated()), (2, 1));
 /// ```
 pub fn count_parents<'a>(
     records: impl IntoIterator<Item = &'a ParentActivationRecord>,
@@ -307,8 +307,8 @@ impl Projection {
     /// use zhurnal::activation::{ActivationCount, Checkpoint, TargetBand};
     /// use zhurnal::activation::{CurvePoint, Projection};
     /// let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
-    /// let then = CurvePoint::new(d(11, 17), ActivationCount { eligible: 100, activated: 40 });
-    /// let now = CurvePoint::new(d(12, 1), ActivationCount { eligible: 100, activated: 54 });
+    /// let then = CurvePoint::new(d(11, 17), ActivationCount::new(100, 40)?);
+    /// let now = CurvePoint::new(d(12, 1), ActivationCount::new(100, 54)?);
     /// let target = Checkpoint { date: NaiveDate::from_ymd_opt(2015, 1, 1).unwrap(), band: TargetBand::new(100.into(), 100.into())? };
     /// let p = Projection::linear(&then, &now, &target).unwrap();
     /// assert_eq!(p.per_day.to_string(), "1.00");
@@ -320,15 +320,16 @@ impl Projection {
         latest: &CurvePoint,
         checkpoint: &Checkpoint,
     ) -> Option<Projection> {
-        let eligible = Decimal::from(latest.count.eligible);
+        let eligible = Decimal::from(latest.count.eligible());
         let window = (latest.date - earlier.date).num_days();
         let ahead = (checkpoint.date - latest.date).num_days();
-        if latest.count.eligible == 0 || window <= 0 || ahead <= 0 {
+        if latest.count.eligible() == 0 || window <= 0 || ahead <= 0 {
             return None;
         }
-        let gained = Decimal::from(latest.count.activated) - Decimal::from(earlier.count.activated);
+        let gained =
+            Decimal::from(latest.count.activated()) - Decimal::from(earlier.count.activated());
         let per_day = gained / Decimal::from(window);
-        let projected = (Decimal::from(latest.count.activated) + per_day * Decimal::from(ahead))
+        let projected = (Decimal::from(latest.count.activated()) + per_day * Decimal::from(ahead))
             .clamp(Decimal::ZERO, eligible);
         let projected_share = round_half_up(projected * Decimal::ONE_HUNDRED / eligible);
         Some(Projection {

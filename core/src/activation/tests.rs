@@ -33,6 +33,10 @@ fn rec(
     }
 }
 
+fn ac(eligible: u64, activated: u64) -> ActivationCount {
+    ActivationCount::new(eligible, activated).unwrap()
+}
+
 fn dec(s: &str) -> Decimal {
     s.parse().unwrap()
 }
@@ -53,13 +57,7 @@ fn half_up_tie_at_a_checkpoint() {
     assert_eq!(t.current.map(|c| c.band.to_string()), Some("30–40%".into()));
     assert_eq!(t.next.map(|c| c.date), Some(d(11, 1)));
     for row in [&t.classes[0], &t.schools[0], &t.region] {
-        assert_eq!(
-            row.count,
-            ActivationCount {
-                eligible: 32,
-                activated: 13
-            }
-        );
+        assert_eq!(row.count, ac(32, 13));
         assert_eq!(row.share, Some(dec("40.63")));
         assert_eq!(row.current_status, Some(BandStatus::Above));
         assert_eq!(row.next_status, Some(BandStatus::Below));
@@ -71,7 +69,7 @@ fn half_up_tie_at_a_checkpoint() {
         EligibilityPolicy::WithAccess,
         &seed_checkpoints(),
     );
-    assert_eq!(t.region.count.activated, 0);
+    assert_eq!(t.region.count.activated(), 0);
     assert_eq!(t.current, None);
     assert_eq!(t.region.current_status, None);
     assert_eq!(t.region.next_status, Some(BandStatus::Below));
@@ -99,13 +97,7 @@ fn empty_scopes_have_no_share() {
         EligibilityPolicy::WithAccess,
         &seed_checkpoints(),
     );
-    assert_eq!(
-        t.classes[0].count,
-        ActivationCount {
-            eligible: 0,
-            activated: 0
-        }
-    );
+    assert_eq!(t.classes[0].count, ac(0, 0));
     assert_eq!(t.classes[0].share, None);
     assert_eq!(t.classes[1].share, Some(dec("0.00")));
     assert_eq!(t.classes[1].current_status, Some(BandStatus::Below));
@@ -122,27 +114,9 @@ fn policies_choose_the_denominator() {
         rec(5, 5, 1, false, Some(d(10, 2)), None), // applies after the date
     ];
     let count = |policy| count_parents(&records, day, policy);
-    assert_eq!(
-        count(EligibilityPolicy::WithAccess),
-        ActivationCount {
-            eligible: 2,
-            activated: 1
-        }
-    );
-    assert_eq!(
-        count(EligibilityPolicy::AllParents),
-        ActivationCount {
-            eligible: 5,
-            activated: 2
-        }
-    );
-    assert_eq!(
-        count(EligibilityPolicy::Applicants),
-        ActivationCount {
-            eligible: 3,
-            activated: 2
-        }
-    );
+    assert_eq!(count(EligibilityPolicy::WithAccess), ac(2, 1));
+    assert_eq!(count(EligibilityPolicy::AllParents), ac(5, 2));
+    assert_eq!(count(EligibilityPolicy::Applicants), ac(3, 2));
     assert_eq!(
         count(EligibilityPolicy::Applicants).share(),
         Some(dec("66.67"))
@@ -167,7 +141,7 @@ fn parents_with_several_children_count_once_per_scope() {
     let classes: Vec<(ActivationScope, u64, u64)> = t
         .classes
         .iter()
-        .map(|r| (r.scope, r.count.eligible, r.count.activated))
+        .map(|r| (r.scope, r.count.eligible(), r.count.activated()))
         .collect();
     assert_eq!(
         classes,
@@ -198,28 +172,10 @@ fn parents_with_several_children_count_once_per_scope() {
             ),
         ]
     );
-    assert_eq!(
-        t.schools[0].count,
-        ActivationCount {
-            eligible: 2,
-            activated: 1
-        }
-    );
+    assert_eq!(t.schools[0].count, ac(2, 1));
     assert_eq!(t.schools[0].share, Some(dec("50.00")));
-    assert_eq!(
-        t.schools[1].count,
-        ActivationCount {
-            eligible: 1,
-            activated: 1
-        }
-    );
-    assert_eq!(
-        t.region.count,
-        ActivationCount {
-            eligible: 3,
-            activated: 2
-        }
-    );
+    assert_eq!(t.schools[1].count, ac(1, 1));
+    assert_eq!(t.region.count, ac(3, 2));
     assert_eq!(t.region.share, Some(dec("66.67")));
     let json = serde_json::to_string(&t).unwrap();
     assert!(json.contains(r#""share":"66.67""#), "{json}");
@@ -235,20 +191,8 @@ fn projection_is_linear_and_bounded() {
     };
     let p = |then: u64, now: u64| {
         Projection::linear(
-            &CurvePoint::new(
-                d(11, 17),
-                ActivationCount {
-                    eligible: 200,
-                    activated: then,
-                },
-            ),
-            &CurvePoint::new(
-                d(12, 1),
-                ActivationCount {
-                    eligible: 200,
-                    activated: now,
-                },
-            ),
+            &CurvePoint::new(d(11, 17), ac(200, then)),
+            &CurvePoint::new(d(12, 1), ac(200, now)),
             &target,
         )
         .unwrap()
@@ -274,21 +218,9 @@ fn projection_is_linear_and_bounded() {
         ),
         None
     );
-    let now = CurvePoint::new(
-        d(12, 1),
-        ActivationCount {
-            eligible: 5,
-            activated: 1,
-        },
-    );
+    let now = CurvePoint::new(d(12, 1), ac(5, 1));
     assert_eq!(none(&now, &now), None);
-    let late = CurvePoint::new(
-        d(1, 2),
-        ActivationCount {
-            eligible: 5,
-            activated: 1,
-        },
-    );
+    let late = CurvePoint::new(d(1, 2), ac(5, 1));
     assert_eq!(none(&now, &late), None);
 }
 
@@ -355,36 +287,18 @@ fn registry_numbers_match_the_rule() {
     let rows: Vec<(u64, u64)> = t
         .classes
         .iter()
-        .map(|r| (r.count.eligible, r.count.activated))
+        .map(|r| (r.count.eligible(), r.count.activated()))
         .collect();
     // Class 1: parents 1, 2 eligible and active (3 revoked, 4 never applied).
     // Class 2: parent 1 (active), parent 5 (not active).
     assert_eq!(rows, vec![(2, 2), (2, 1)]);
-    assert_eq!(
-        t.schools[0].count,
-        ActivationCount {
-            eligible: 3,
-            activated: 2
-        }
-    );
+    assert_eq!(t.schools[0].count, ac(3, 2));
     assert_eq!(t.schools[0].share, Some(dec("66.67")));
     assert_eq!(t.schools[0].current_status, Some(BandStatus::Above));
     let all = r.table_with(&s, d(10, 1), EligibilityPolicy::AllParents, &cps);
-    assert_eq!(
-        all.schools[0].count,
-        ActivationCount {
-            eligible: 5,
-            activated: 3
-        }
-    );
+    assert_eq!(all.schools[0].count, ac(5, 3));
     let applicants = r.table_with(&s, d(10, 1), EligibilityPolicy::Applicants, &cps);
-    assert_eq!(
-        applicants.schools[0].count,
-        ActivationCount {
-            eligible: 4,
-            activated: 3
-        }
-    );
+    assert_eq!(applicants.schools[0].count, ac(4, 3));
     // The same numbers from the plain records.
     let records = r.records_with(&s, d(10, 1));
     assert_eq!(records.len(), 6);
@@ -401,7 +315,7 @@ fn registry_numbers_match_the_rule() {
         curve
             .iter()
             .find(|p| p.date == day)
-            .map(|p| (p.count.eligible, p.count.activated))
+            .map(|p| (p.count.eligible(), p.count.activated()))
             .unwrap()
     };
     assert_eq!(at(d(9, 9)), (0, 0));
@@ -462,10 +376,10 @@ proptest! {
             })
             .collect();
         let t = ActivationTable::compute(&records, day, EligibilityPolicy::WithAccess, &seed_checkpoints());
-        prop_assert!(t.region.count.activated <= t.region.count.eligible);
-        let class_eligible: u64 = t.classes.iter().map(|c| c.count.eligible).sum();
-        prop_assert!(class_eligible >= t.region.count.eligible);
-        prop_assert_eq!(t.schools.iter().map(|s| s.count.eligible).sum::<u64>(), t.region.count.eligible);
+        prop_assert!(t.region.count.activated() <= t.region.count.eligible());
+        let class_eligible: u64 = t.classes.iter().map(|c| c.count.eligible()).sum();
+        prop_assert!(class_eligible >= t.region.count.eligible());
+        prop_assert_eq!(t.schools.iter().map(|s| s.count.eligible()).sum::<u64>(), t.region.count.eligible());
         if let Some(share) = t.region.share {
             prop_assert!(share >= Decimal::ZERO && share <= Decimal::ONE_HUNDRED);
             prop_assert_eq!(share.scale(), 2);

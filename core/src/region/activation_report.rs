@@ -412,7 +412,7 @@ impl ActivationReport {
             for (school, counts) in &schools {
                 let count = counts[i];
                 region.merge(count);
-                if count.eligible > 0 {
+                if count.eligible() > 0 {
                     rows.push(row(ReportScope::School(SchoolId::new(*school)), count));
                 }
             }
@@ -474,9 +474,9 @@ impl ActivationReport {
                 ReportScope::Region => buf.extend_from_slice(b"all"),
             }
             buf.push(b',');
-            push_u64(&mut buf, row.count.eligible);
+            push_u64(&mut buf, row.count.eligible());
             buf.push(b',');
-            push_u64(&mut buf, row.count.activated);
+            push_u64(&mut buf, row.count.activated());
             buf.push(b',');
             if let Some(share) = row.share {
                 buf.extend_from_slice(share.to_string().as_bytes());
