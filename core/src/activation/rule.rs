@@ -8,19 +8,30 @@ use crate::activation::ActivationError;
 use crate::rounding::percent_share;
 
 /// Who is in the denominator of the share.
+///
+/// The same policy means the same thing in the registry's metrics
+/// ([`ApplicationRegistry::activation_table`](crate::applications::ApplicationRegistry::activation_table)
+/// and the rest) and in the region CSV report, which counts
+/// [`EligibilityPolicy::WithAccess`] from its `has_access` column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EligibilityPolicy {
-    /// Parents who have access to the service (the seed plan's «имеющих
-    /// возможность воспользоваться услугой»). The default.
+    /// Parents who have the possibility to use the service (the seed
+    /// plan's «имеющих возможность воспользоваться услугой») on the date:
+    /// a fact the host records per parent
+    /// ([`ApplicationRegistry::record_service_access`](crate::applications::ApplicationRegistry::record_service_access)),
+    /// the `has_access` column of `parents.csv`. A parent with no record
+    /// is not counted. The default.
     #[default]
     WithAccess,
     /// Every parent in the scope.
     AllParents,
     /// Parents who submitted an application on or before the date.
     Applicants,
+    /// Parents with an application for the child approved (or further)
+    /// and its consent in force on the date: those the diary lets in.
+    ApprovedApplicants,
 }
-
 /// An inclusive target band in percent, e.g. 30–40%.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "BandFields", into = "BandFields")]

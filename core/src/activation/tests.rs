@@ -28,6 +28,7 @@ fn rec(
         school: SchoolId::new(if class > 100 { 2 } else { 1 }),
         class: Some(ClassId::new(class)),
         has_access: access,
+        approved_application: access && applied.is_some(),
         applied_on: applied,
         activated_on: activated,
     }
@@ -117,6 +118,7 @@ fn policies_choose_the_denominator() {
     assert_eq!(count(EligibilityPolicy::WithAccess), ac(2, 1));
     assert_eq!(count(EligibilityPolicy::AllParents), ac(5, 2));
     assert_eq!(count(EligibilityPolicy::Applicants), ac(3, 2));
+    assert_eq!(count(EligibilityPolicy::ApprovedApplicants), ac(2, 1));
     assert_eq!(
         count(EligibilityPolicy::Applicants).share(),
         Some(dec("66.67"))
@@ -283,7 +285,7 @@ fn registry_numbers_match_the_rule() {
     r.revoke_consent(a3, d(9, 28)).unwrap();
     // Parent 4 never applied.
     let cps = seed_checkpoints();
-    let t = r.table_with(&s, d(10, 1), EligibilityPolicy::WithAccess, &cps);
+    let t = r.table_with(&s, d(10, 1), EligibilityPolicy::ApprovedApplicants, &cps);
     let rows: Vec<(u64, u64)> = t
         .classes
         .iter()
@@ -299,16 +301,25 @@ fn registry_numbers_match_the_rule() {
     assert_eq!(all.schools[0].count, ac(5, 3));
     let applicants = r.table_with(&s, d(10, 1), EligibilityPolicy::Applicants, &cps);
     assert_eq!(applicants.schools[0].count, ac(4, 3));
+    // Nobody's possibility to use the service is recorded: under the
+    // default policy nobody is eligible.
+    let none = r.table_with(&s, d(10, 1), EligibilityPolicy::WithAccess, &cps);
+    assert_eq!(none.schools[0].count, ActivationCount::default());
     // The same numbers from the plain records.
     let records = r.records_with(&s, d(10, 1));
     assert_eq!(records.len(), 6);
     assert_eq!(
-        ActivationTable::compute(&records, d(10, 1), EligibilityPolicy::WithAccess, &cps),
+        ActivationTable::compute(
+            &records,
+            d(10, 1),
+            EligibilityPolicy::ApprovedApplicants,
+            &cps
+        ),
         t
     );
     // The daily curve.
     let curve = r
-        .curve_with(&s, d(9, 9), d(9, 30), EligibilityPolicy::WithAccess)
+        .curve_with(&s, d(9, 9), d(9, 30), EligibilityPolicy::ApprovedApplicants)
         .unwrap();
     assert_eq!(curve.len(), 22);
     let at = |day: NaiveDate| {
@@ -326,9 +337,14 @@ fn registry_numbers_match_the_rule() {
     assert_eq!(at(d(9, 25)), (4, 3));
     assert_eq!(at(d(9, 28)), (3, 2));
     assert_eq!(
-        r.curve_with(&s, d(9, 30), d(9, 29), EligibilityPolicy::WithAccess)
-            .unwrap_err()
-            .code(),
+        r.curve_with(
+            &s,
+            d(9, 30),
+            d(9, 29),
+            EligibilityPolicy::ApprovedApplicants
+        )
+        .unwrap_err()
+        .code(),
         "metrics.invalid_range"
     );
     let e = r
@@ -336,17 +352,23 @@ fn registry_numbers_match_the_rule() {
             &s,
             d(9, 1),
             NaiveDate::from_ymd_opt(2016, 9, 1).unwrap(),
-            EligibilityPolicy::WithAccess,
+            EligibilityPolicy::ApprovedApplicants,
         )
         .unwrap_err();
     assert_eq!(e.code(), "metrics.range_too_long");
     // Checkpoint outcomes and the projection.
-    let outcomes = r.outcomes_with(&s, d(11, 1), EligibilityPolicy::WithAccess, &cps);
+    let outcomes = r.outcomes_with(&s, d(11, 1), EligibilityPolicy::ApprovedApplicants, &cps);
     assert_eq!(outcomes.len(), 2);
     assert_eq!(outcomes[0].share, Some(dec("66.67")));
     assert_eq!(outcomes[0].status, Some(BandStatus::Above));
     let p = r
-        .projection_with(&s, d(10, 1), EligibilityPolicy::WithAccess, &cps, 14)
+        .projection_with(
+            &s,
+            d(10, 1),
+            EligibilityPolicy::ApprovedApplicants,
+            &cps,
+            14,
+        )
         .unwrap();
     assert_eq!(
         (p.basis_from, p.basis_to, p.checkpoint.date),
@@ -358,7 +380,7 @@ fn registry_numbers_match_the_rule() {
         (dec("0.00"), dec("66.67"), BandStatus::Above)
     );
     assert_eq!(
-        r.projection_with(&s, d(1, 2), EligibilityPolicy::WithAccess, &cps, 14),
+        r.projection_with(&s, d(1, 2), EligibilityPolicy::ApprovedApplicants, &cps, 14),
         None
     );
 }

@@ -196,6 +196,15 @@ pub enum ApplicationError {
         /// The person.
         holder: Applicant,
     },
+    /// Two different facts of a parent's possibility to use the service on
+    /// one day.
+    #[error("the service access of {parent} on {since} is already recorded otherwise")]
+    ServiceAccessConflict {
+        /// The parent.
+        parent: ParentId,
+        /// The day.
+        since: NaiveDate,
+    },
     /// A registry JSON of another format version.
     #[error("registry format version {version} is not supported (expected 1)")]
     UnsupportedVersion {
@@ -233,6 +242,7 @@ impl ApplicationError {
             Self::DuplicateApplicationId { .. } => "application.duplicate_id",
             Self::DuplicateAccount { .. } => "application.duplicate_account",
             Self::InvalidAccount { .. } => "application.invalid_account",
+            Self::ServiceAccessConflict { .. } => "application.service_access_conflict",
             Self::UnsupportedVersion { .. } => "application.unsupported_version",
         }
     }

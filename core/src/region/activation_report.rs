@@ -127,9 +127,12 @@ pub struct ActivationRow {
 /// The activation report: per checkpoint, one row per school with an
 /// eligible parent (by school id), then the region (`all`).
 ///
-/// Eligible parents are those with `has_access = 1`; activated are eligible
-/// parents with `activated_on` on or before the checkpoint; `applied_on` is
-/// checked but plays no part. Counting, share and status are the rules of
+/// Eligible parents are those with `has_access = 1` (the default
+/// [`EligibilityPolicy::WithAccess`](crate::activation::EligibilityPolicy::WithAccess),
+/// the same fact the application registry records with
+/// [`record_service_access`](crate::applications::ApplicationRegistry::record_service_access));
+/// activated are eligible parents with `activated_on` on or before the
+/// checkpoint; `applied_on` is checked but plays no part. Counting, share and status are the rules of
 /// [`crate::activation`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActivationReport {

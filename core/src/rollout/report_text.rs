@@ -35,6 +35,7 @@ pub(super) fn policy_ru(policy: EligibilityPolicy) -> &'static str {
         EligibilityPolicy::WithAccess => "родители, имеющие возможность воспользоваться услугой",
         EligibilityPolicy::AllParents => "все родители",
         EligibilityPolicy::Applicants => "родители, подавшие заявление",
+        EligibilityPolicy::ApprovedApplicants => "родители с одобренным заявлением",
     }
 }
 
