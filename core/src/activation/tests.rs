@@ -398,7 +398,23 @@ proptest! {
             })
             .collect();
         let t = ActivationTable::compute(&records, day, EligibilityPolicy::WithAccess, &seed_checkpoints());
-        prop_assert!(t.region.count.activated() <= t.region.count.eligible());
+        // A model of the rule: each parent once, eligible with access on
+        // any record, activated on their earliest activation day.
+        let mut parents: std::collections::BTreeMap<u32, (bool, Option<NaiveDate>)> =
+            std::collections::BTreeMap::new();
+        for (p, _, access, act) in &rows {
+            let activated = act.map(|n| d(9, 1) + chrono::Duration::days(n));
+            let e = parents.entry(*p).or_default();
+            e.0 |= *access;
+            e.1 = [e.1, activated].into_iter().flatten().min();
+        }
+        let eligible = parents.values().filter(|(a, _)| *a).count() as u64;
+        let activated = parents
+            .values()
+            .filter(|(a, on)| *a && on.is_some_and(|on| on <= day))
+            .count() as u64;
+        prop_assert_eq!(t.region.count, ac(eligible, activated));
+        prop_assert_eq!(t.region.share.is_none(), eligible == 0);
         let class_eligible: u64 = t.classes.iter().map(|c| c.count.eligible()).sum();
         prop_assert!(class_eligible >= t.region.count.eligible());
         prop_assert_eq!(t.schools.iter().map(|s| s.count.eligible()).sum::<u64>(), t.region.count.eligible());
