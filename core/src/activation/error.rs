@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-/// Errors of activation targets.
+/// Errors of activation targets and counts.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ActivationError {
@@ -23,6 +23,14 @@ pub enum ActivationError {
         /// The checkpoint before it.
         previous: NaiveDate,
     },
+    /// A count with more activated than eligible parents.
+    #[error("activated parents {activated} exceed eligible parents {eligible}")]
+    ActivatedAboveEligible {
+        /// Parents in the denominator.
+        eligible: u64,
+        /// Activated parents given.
+        activated: u64,
+    },
 }
 
 impl ActivationError {
@@ -31,6 +39,7 @@ impl ActivationError {
         match self {
             Self::InvalidBand { .. } => "activation.invalid_band",
             Self::CheckpointsOutOfOrder { .. } => "activation.checkpoints_out_of_order",
+            Self::ActivatedAboveEligible { .. } => "activation.activated_above_eligible",
         }
     }
 }

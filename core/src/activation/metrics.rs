@@ -14,7 +14,8 @@ use crate::rounding::round_half_up;
 /// The longest daily curve, in days.
 pub const MAX_CURVE_DAYS: u32 = 731;
 
-/// One parent of one student on a date: the row the metrics count.
+/// One parent of one student on a date: the row the metrics count (the
+/// columns of `parents.csv`, and whether an application is approved).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ParentActivationRecord {
     /// The parent.
@@ -25,8 +26,13 @@ pub struct ParentActivationRecord {
     pub school: SchoolId,
     /// The child's class on the date, if enrolled.
     pub class: Option<ClassId>,
-    /// Whether the parent has the possibility to use the service (access).
+    /// Whether the parent has the possibility to use the service on the
+    /// date (the host's recorded fact; `has_access` of `parents.csv`).
     pub has_access: bool,
+    /// Whether an application of this parent for this child is approved
+    /// (or further) with its consent in force on the date. Not a column of
+    /// `parents.csv`.
+    pub approved_application: bool,
     /// The day the parent applied, if they did.
     pub applied_on: Option<NaiveDate>,
     /// The day the parent's account was activated, if it was.
@@ -40,6 +46,7 @@ impl ParentActivationRecord {
             EligibilityPolicy::WithAccess => self.has_access,
             EligibilityPolicy::AllParents => true,
             EligibilityPolicy::Applicants => self.applied_on.is_some_and(|d| d <= date),
+            EligibilityPolicy::ApprovedApplicants => self.approved_application,
         }
     }
 }
@@ -57,9 +64,10 @@ impl ParentActivationRecord {
 /// let day = NaiveDate::from_ymd_opt(2014, 10, 1).unwrap();
 /// let r = |p, s, access, act: Option<NaiveDate>| ParentActivationRecord {
 ///     parent: ParentId::new(p), student: StudentId::new(s), school: SchoolId::new(1),
-///     class: Some(ClassId::new(1)), has_access: access, applied_on: None, activated_on: act };
+///     class: Some(ClassId::new(1)), has_access: access, approved_application: false,
+///     applied_on: None, activated_on: act };
 /// let c = count_parents(&[r(1, 1, true, Some(day)), r(1, 2, true, Some(day)), r(2, 3, true, None)], day, EligibilityPolicy::WithAccess);
-/// assert_eq!((c.eligible, c.activated), (2, 1));
+/// assert_eq!((c.eligible(), c.activated()), (2, 1));
 /// ```
 pub fn count_parents<'a>(
     records: impl IntoIterator<Item = &'a ParentActivationRecord>,
@@ -184,7 +192,8 @@ impl ActivationTable {
     /// let day = NaiveDate::from_ymd_opt(2014, 10, 1).unwrap();
     /// let records: Vec<ParentActivationRecord> = (0..32).map(|i| ParentActivationRecord {
     ///     parent: ParentId::new(i), student: StudentId::new(i), school: SchoolId::new(1),
-    ///     class: Some(ClassId::new(1)), has_access: true, applied_on: Some(day),
+    ///     class: Some(ClassId::new(1)), has_access: true, approved_application: true,
+    ///     applied_on: Some(day),
     ///     activated_on: (i < 13).then_some(day) }).collect();
     /// let t = ActivationTable::compute(&records, day, EligibilityPolicy::WithAccess, &seed_checkpoints());
     /// assert_eq!(t.region.share.map(|s| s.to_string()), Some("40.63".into()));
@@ -307,8 +316,8 @@ impl Projection {
     /// use zhurnal::activation::{ActivationCount, Checkpoint, TargetBand};
     /// use zhurnal::activation::{CurvePoint, Projection};
     /// let d = |m, day| NaiveDate::from_ymd_opt(2014, m, day).unwrap();
-    /// let then = CurvePoint::new(d(11, 17), ActivationCount { eligible: 100, activated: 40 });
-    /// let now = CurvePoint::new(d(12, 1), ActivationCount { eligible: 100, activated: 54 });
+    /// let then = CurvePoint::new(d(11, 17), ActivationCount::new(100, 40)?);
+    /// let now = CurvePoint::new(d(12, 1), ActivationCount::new(100, 54)?);
     /// let target = Checkpoint { date: NaiveDate::from_ymd_opt(2015, 1, 1).unwrap(), band: TargetBand::new(100.into(), 100.into())? };
     /// let p = Projection::linear(&then, &now, &target).unwrap();
     /// assert_eq!(p.per_day.to_string(), "1.00");
@@ -320,15 +329,16 @@ impl Projection {
         latest: &CurvePoint,
         checkpoint: &Checkpoint,
     ) -> Option<Projection> {
-        let eligible = Decimal::from(latest.count.eligible);
+        let eligible = Decimal::from(latest.count.eligible());
         let window = (latest.date - earlier.date).num_days();
         let ahead = (checkpoint.date - latest.date).num_days();
-        if latest.count.eligible == 0 || window <= 0 || ahead <= 0 {
+        if latest.count.eligible() == 0 || window <= 0 || ahead <= 0 {
             return None;
         }
-        let gained = Decimal::from(latest.count.activated) - Decimal::from(earlier.count.activated);
+        let gained =
+            Decimal::from(latest.count.activated()) - Decimal::from(earlier.count.activated());
         let per_day = gained / Decimal::from(window);
-        let projected = (Decimal::from(latest.count.activated) + per_day * Decimal::from(ahead))
+        let projected = (Decimal::from(latest.count.activated()) + per_day * Decimal::from(ahead))
             .clamp(Decimal::ZERO, eligible);
         let projected_share = round_half_up(projected * Decimal::ONE_HUNDRED / eligible);
         Some(Projection {

@@ -8,19 +8,30 @@ use crate::activation::ActivationError;
 use crate::rounding::percent_share;
 
 /// Who is in the denominator of the share.
+///
+/// The same policy means the same thing in the registry's metrics
+/// ([`ApplicationRegistry::activation_table`](crate::applications::ApplicationRegistry::activation_table)
+/// and the rest) and in the region CSV report, which counts
+/// [`EligibilityPolicy::WithAccess`] from its `has_access` column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EligibilityPolicy {
-    /// Parents who have access to the service (the seed plan's «имеющих
-    /// возможность воспользоваться услугой»). The default.
+    /// Parents who have the possibility to use the service (the seed
+    /// plan's «имеющих возможность воспользоваться услугой») on the date:
+    /// a fact the host records per parent
+    /// ([`ApplicationRegistry::record_service_access`](crate::applications::ApplicationRegistry::record_service_access)),
+    /// the `has_access` column of `parents.csv`. A parent with no record
+    /// is not counted. The default.
     #[default]
     WithAccess,
     /// Every parent in the scope.
     AllParents,
     /// Parents who submitted an application on or before the date.
     Applicants,
+    /// Parents with an application for the child approved (or further)
+    /// and its consent in force on the date: those the diary lets in.
+    ApprovedApplicants,
 }
-
 /// An inclusive target band in percent, e.g. 30–40%.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "BandFields", into = "BandFields")]
@@ -207,20 +218,84 @@ impl From<Checkpoints> for Vec<Checkpoint> {
 }
 
 /// Eligible and activated parents in one scope on one date.
+///
+/// Always `activated <= eligible`: an activated parent who is not eligible
+/// counts in neither number. The fields are private; [`ActivationCount::new`]
+/// and deserialisation check the invariant, [`ActivationCount::count`] and
+/// [`ActivationCount::merge`] keep it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(try_from = "CountFields", into = "CountFields")]
 pub struct ActivationCount {
-    /// Parents in the denominator.
-    pub eligible: u64,
-    /// Eligible parents activated on or before the date.
-    pub activated: u64,
+    eligible: u64,
+    activated: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CountFields {
+    eligible: u64,
+    activated: u64,
+}
+
+impl TryFrom<CountFields> for ActivationCount {
+    type Error = ActivationError;
+    fn try_from(f: CountFields) -> Result<Self, Self::Error> {
+        ActivationCount::new(f.eligible, f.activated)
+    }
+}
+
+impl From<ActivationCount> for CountFields {
+    fn from(c: ActivationCount) -> Self {
+        CountFields {
+            eligible: c.eligible,
+            activated: c.activated,
+        }
+    }
 }
 
 impl ActivationCount {
+    /// A count of `eligible` parents of whom `activated` are activated.
+    ///
+    /// # Errors
+    /// [`ActivationError::ActivatedAboveEligible`] when `activated >
+    /// eligible`.
+    ///
+    /// # Example
+    /// ```
+    /// use zhurnal::activation::ActivationCount;
+    /// let c = ActivationCount::new(32, 13)?;
+    /// assert_eq!((c.eligible(), c.activated()), (32, 13));
+    /// let e = ActivationCount::new(3, 4).unwrap_err();
+    /// assert_eq!(e.code(), "activation.activated_above_eligible");
+    /// # Ok::<(), zhurnal::activation::ActivationError>(())
+    /// ```
+    pub fn new(eligible: u64, activated: u64) -> Result<ActivationCount, ActivationError> {
+        if activated > eligible {
+            return Err(ActivationError::ActivatedAboveEligible {
+                eligible,
+                activated,
+            });
+        }
+        Ok(ActivationCount {
+            eligible,
+            activated,
+        })
+    }
+
+    /// Parents in the denominator.
+    pub fn eligible(&self) -> u64 {
+        self.eligible
+    }
+
+    /// Eligible parents activated on or before the date.
+    pub fn activated(&self) -> u64 {
+        self.activated
+    }
+
     /// Counts one parent: `eligible` by the policy, `activated_on` the day
     /// their account was activated, if it was. Activated but not eligible
     /// counts in neither number.
     pub fn count(&mut self, eligible: bool, activated_on: Option<NaiveDate>, date: NaiveDate) {
-        if eligible {
+        if eligible && self.eligible < u64::MAX {
             self.eligible += 1;
             if activated_on.is_some_and(|d| d <= date) {
                 self.activated += 1;
@@ -228,10 +303,13 @@ impl ActivationCount {
         }
     }
 
-    /// Adds another scope's counts (class → school → region).
+    /// Adds another scope's counts (class → school → region), saturating
+    /// (the sum of two valid counts is valid).
     pub fn merge(&mut self, other: ActivationCount) {
-        self.eligible += other.eligible;
-        self.activated += other.activated;
+        let eligible = self.eligible.saturating_add(other.eligible);
+        let activated = self.activated.saturating_add(other.activated);
+        self.eligible = eligible;
+        self.activated = activated.min(eligible);
     }
 
     /// `100 × activated / eligible`, HALF-UP to two places; `None` for an
@@ -240,9 +318,10 @@ impl ActivationCount {
     /// # Example
     /// ```
     /// use zhurnal::activation::ActivationCount;
-    /// let c = ActivationCount { eligible: 32, activated: 13 };
+    /// let c = ActivationCount::new(32, 13)?;
     /// assert_eq!(c.share().map(|s| s.to_string()), Some("40.63".into()));
     /// assert_eq!(ActivationCount::default().share(), None);
+    /// # Ok::<(), zhurnal::activation::ActivationError>(())
     /// ```
     pub fn share(&self) -> Option<Decimal> {
         percent_share(self.activated, self.eligible)
@@ -262,6 +341,10 @@ mod tests {
         s.parse().unwrap()
     }
 
+    fn ac(eligible: u64, activated: u64) -> ActivationCount {
+        ActivationCount::new(eligible, activated).unwrap()
+    }
+
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
@@ -271,17 +354,11 @@ mod tests {
         let b30 = TargetBand::new(d("30"), d("40")).unwrap();
         let b41 = TargetBand::new(d("41"), d("60")).unwrap();
         let b100 = TargetBand::new(d("100"), d("100")).unwrap();
-        let c = ActivationCount {
-            eligible: 32,
-            activated: 13,
-        }; // 40.625
+        let c = ac(32, 13); // 40.625
         assert_eq!(c.share(), Some(d("40.63")));
         assert_eq!(c.status(&b30), Some(BandStatus::Above));
         assert_eq!(c.status(&b41), Some(BandStatus::Below));
-        let c = ActivationCount {
-            eligible: 20000,
-            activated: 19999,
-        }; // 99.995
+        let c = ac(20000, 19999); // 99.995
         assert_eq!(c.share(), Some(d("100.00")));
         assert_eq!(c.status(&b100), Some(BandStatus::OnTarget));
         assert_eq!(ActivationCount::default().status(&b100), None);
@@ -297,13 +374,29 @@ mod tests {
         c.count(true, Some(date(2014, 10, 2)), day);
         c.count(true, None, day);
         c.count(false, Some(date(2014, 9, 1)), day);
+        assert_eq!(c, ac(3, 1));
+    }
+
+    #[test]
+    fn counts_keep_activated_within_eligible() {
+        let e = ActivationCount::new(2, 3).unwrap_err();
+        assert_eq!(e.code(), "activation.activated_above_eligible");
         assert_eq!(
-            c,
-            ActivationCount {
-                eligible: 3,
-                activated: 1
-            }
+            e.to_string(),
+            "activated parents 3 exceed eligible parents 2"
         );
+        assert!(
+            serde_json::from_str::<ActivationCount>(r#"{"eligible":2,"activated":3}"#).is_err()
+        );
+        let c = ac(5, 2);
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(json, r#"{"eligible":5,"activated":2}"#);
+        assert_eq!(serde_json::from_str::<ActivationCount>(&json).unwrap(), c);
+        let mut big = ac(u64::MAX - 1, u64::MAX - 1);
+        big.merge(ac(5, 5));
+        assert_eq!((big.eligible(), big.activated()), (u64::MAX, u64::MAX));
+        big.count(true, None, date(2014, 10, 1));
+        assert_eq!(big.eligible(), u64::MAX);
     }
 
     #[test]

@@ -28,9 +28,14 @@ fn rec(
         school: SchoolId::new(if class > 100 { 2 } else { 1 }),
         class: Some(ClassId::new(class)),
         has_access: access,
+        approved_application: access && applied.is_some(),
         applied_on: applied,
         activated_on: activated,
     }
+}
+
+fn ac(eligible: u64, activated: u64) -> ActivationCount {
+    ActivationCount::new(eligible, activated).unwrap()
 }
 
 fn dec(s: &str) -> Decimal {
@@ -53,13 +58,7 @@ fn half_up_tie_at_a_checkpoint() {
     assert_eq!(t.current.map(|c| c.band.to_string()), Some("30–40%".into()));
     assert_eq!(t.next.map(|c| c.date), Some(d(11, 1)));
     for row in [&t.classes[0], &t.schools[0], &t.region] {
-        assert_eq!(
-            row.count,
-            ActivationCount {
-                eligible: 32,
-                activated: 13
-            }
-        );
+        assert_eq!(row.count, ac(32, 13));
         assert_eq!(row.share, Some(dec("40.63")));
         assert_eq!(row.current_status, Some(BandStatus::Above));
         assert_eq!(row.next_status, Some(BandStatus::Below));
@@ -71,7 +70,7 @@ fn half_up_tie_at_a_checkpoint() {
         EligibilityPolicy::WithAccess,
         &seed_checkpoints(),
     );
-    assert_eq!(t.region.count.activated, 0);
+    assert_eq!(t.region.count.activated(), 0);
     assert_eq!(t.current, None);
     assert_eq!(t.region.current_status, None);
     assert_eq!(t.region.next_status, Some(BandStatus::Below));
@@ -99,13 +98,7 @@ fn empty_scopes_have_no_share() {
         EligibilityPolicy::WithAccess,
         &seed_checkpoints(),
     );
-    assert_eq!(
-        t.classes[0].count,
-        ActivationCount {
-            eligible: 0,
-            activated: 0
-        }
-    );
+    assert_eq!(t.classes[0].count, ac(0, 0));
     assert_eq!(t.classes[0].share, None);
     assert_eq!(t.classes[1].share, Some(dec("0.00")));
     assert_eq!(t.classes[1].current_status, Some(BandStatus::Below));
@@ -122,27 +115,10 @@ fn policies_choose_the_denominator() {
         rec(5, 5, 1, false, Some(d(10, 2)), None), // applies after the date
     ];
     let count = |policy| count_parents(&records, day, policy);
-    assert_eq!(
-        count(EligibilityPolicy::WithAccess),
-        ActivationCount {
-            eligible: 2,
-            activated: 1
-        }
-    );
-    assert_eq!(
-        count(EligibilityPolicy::AllParents),
-        ActivationCount {
-            eligible: 5,
-            activated: 2
-        }
-    );
-    assert_eq!(
-        count(EligibilityPolicy::Applicants),
-        ActivationCount {
-            eligible: 3,
-            activated: 2
-        }
-    );
+    assert_eq!(count(EligibilityPolicy::WithAccess), ac(2, 1));
+    assert_eq!(count(EligibilityPolicy::AllParents), ac(5, 2));
+    assert_eq!(count(EligibilityPolicy::Applicants), ac(3, 2));
+    assert_eq!(count(EligibilityPolicy::ApprovedApplicants), ac(2, 1));
     assert_eq!(
         count(EligibilityPolicy::Applicants).share(),
         Some(dec("66.67"))
@@ -167,7 +143,7 @@ fn parents_with_several_children_count_once_per_scope() {
     let classes: Vec<(ActivationScope, u64, u64)> = t
         .classes
         .iter()
-        .map(|r| (r.scope, r.count.eligible, r.count.activated))
+        .map(|r| (r.scope, r.count.eligible(), r.count.activated()))
         .collect();
     assert_eq!(
         classes,
@@ -198,28 +174,10 @@ fn parents_with_several_children_count_once_per_scope() {
             ),
         ]
     );
-    assert_eq!(
-        t.schools[0].count,
-        ActivationCount {
-            eligible: 2,
-            activated: 1
-        }
-    );
+    assert_eq!(t.schools[0].count, ac(2, 1));
     assert_eq!(t.schools[0].share, Some(dec("50.00")));
-    assert_eq!(
-        t.schools[1].count,
-        ActivationCount {
-            eligible: 1,
-            activated: 1
-        }
-    );
-    assert_eq!(
-        t.region.count,
-        ActivationCount {
-            eligible: 3,
-            activated: 2
-        }
-    );
+    assert_eq!(t.schools[1].count, ac(1, 1));
+    assert_eq!(t.region.count, ac(3, 2));
     assert_eq!(t.region.share, Some(dec("66.67")));
     let json = serde_json::to_string(&t).unwrap();
     assert!(json.contains(r#""share":"66.67""#), "{json}");
@@ -235,20 +193,8 @@ fn projection_is_linear_and_bounded() {
     };
     let p = |then: u64, now: u64| {
         Projection::linear(
-            &CurvePoint::new(
-                d(11, 17),
-                ActivationCount {
-                    eligible: 200,
-                    activated: then,
-                },
-            ),
-            &CurvePoint::new(
-                d(12, 1),
-                ActivationCount {
-                    eligible: 200,
-                    activated: now,
-                },
-            ),
+            &CurvePoint::new(d(11, 17), ac(200, then)),
+            &CurvePoint::new(d(12, 1), ac(200, now)),
             &target,
         )
         .unwrap()
@@ -274,21 +220,9 @@ fn projection_is_linear_and_bounded() {
         ),
         None
     );
-    let now = CurvePoint::new(
-        d(12, 1),
-        ActivationCount {
-            eligible: 5,
-            activated: 1,
-        },
-    );
+    let now = CurvePoint::new(d(12, 1), ac(5, 1));
     assert_eq!(none(&now, &now), None);
-    let late = CurvePoint::new(
-        d(1, 2),
-        ActivationCount {
-            eligible: 5,
-            activated: 1,
-        },
-    );
+    let late = CurvePoint::new(d(1, 2), ac(5, 1));
     assert_eq!(none(&now, &late), None);
 }
 
@@ -351,57 +285,48 @@ fn registry_numbers_match_the_rule() {
     r.revoke_consent(a3, d(9, 28)).unwrap();
     // Parent 4 never applied.
     let cps = seed_checkpoints();
-    let t = r.table_with(&s, d(10, 1), EligibilityPolicy::WithAccess, &cps);
+    let t = r.table_with(&s, d(10, 1), EligibilityPolicy::ApprovedApplicants, &cps);
     let rows: Vec<(u64, u64)> = t
         .classes
         .iter()
-        .map(|r| (r.count.eligible, r.count.activated))
+        .map(|r| (r.count.eligible(), r.count.activated()))
         .collect();
     // Class 1: parents 1, 2 eligible and active (3 revoked, 4 never applied).
     // Class 2: parent 1 (active), parent 5 (not active).
     assert_eq!(rows, vec![(2, 2), (2, 1)]);
-    assert_eq!(
-        t.schools[0].count,
-        ActivationCount {
-            eligible: 3,
-            activated: 2
-        }
-    );
+    assert_eq!(t.schools[0].count, ac(3, 2));
     assert_eq!(t.schools[0].share, Some(dec("66.67")));
     assert_eq!(t.schools[0].current_status, Some(BandStatus::Above));
     let all = r.table_with(&s, d(10, 1), EligibilityPolicy::AllParents, &cps);
-    assert_eq!(
-        all.schools[0].count,
-        ActivationCount {
-            eligible: 5,
-            activated: 3
-        }
-    );
+    assert_eq!(all.schools[0].count, ac(5, 3));
     let applicants = r.table_with(&s, d(10, 1), EligibilityPolicy::Applicants, &cps);
-    assert_eq!(
-        applicants.schools[0].count,
-        ActivationCount {
-            eligible: 4,
-            activated: 3
-        }
-    );
+    assert_eq!(applicants.schools[0].count, ac(4, 3));
+    // Nobody's possibility to use the service is recorded: under the
+    // default policy nobody is eligible.
+    let none = r.table_with(&s, d(10, 1), EligibilityPolicy::WithAccess, &cps);
+    assert_eq!(none.schools[0].count, ActivationCount::default());
     // The same numbers from the plain records.
     let records = r.records_with(&s, d(10, 1));
     assert_eq!(records.len(), 6);
     assert_eq!(
-        ActivationTable::compute(&records, d(10, 1), EligibilityPolicy::WithAccess, &cps),
+        ActivationTable::compute(
+            &records,
+            d(10, 1),
+            EligibilityPolicy::ApprovedApplicants,
+            &cps
+        ),
         t
     );
     // The daily curve.
     let curve = r
-        .curve_with(&s, d(9, 9), d(9, 30), EligibilityPolicy::WithAccess)
+        .curve_with(&s, d(9, 9), d(9, 30), EligibilityPolicy::ApprovedApplicants)
         .unwrap();
     assert_eq!(curve.len(), 22);
     let at = |day: NaiveDate| {
         curve
             .iter()
             .find(|p| p.date == day)
-            .map(|p| (p.count.eligible, p.count.activated))
+            .map(|p| (p.count.eligible(), p.count.activated()))
             .unwrap()
     };
     assert_eq!(at(d(9, 9)), (0, 0));
@@ -412,9 +337,14 @@ fn registry_numbers_match_the_rule() {
     assert_eq!(at(d(9, 25)), (4, 3));
     assert_eq!(at(d(9, 28)), (3, 2));
     assert_eq!(
-        r.curve_with(&s, d(9, 30), d(9, 29), EligibilityPolicy::WithAccess)
-            .unwrap_err()
-            .code(),
+        r.curve_with(
+            &s,
+            d(9, 30),
+            d(9, 29),
+            EligibilityPolicy::ApprovedApplicants
+        )
+        .unwrap_err()
+        .code(),
         "metrics.invalid_range"
     );
     let e = r
@@ -422,17 +352,23 @@ fn registry_numbers_match_the_rule() {
             &s,
             d(9, 1),
             NaiveDate::from_ymd_opt(2016, 9, 1).unwrap(),
-            EligibilityPolicy::WithAccess,
+            EligibilityPolicy::ApprovedApplicants,
         )
         .unwrap_err();
     assert_eq!(e.code(), "metrics.range_too_long");
     // Checkpoint outcomes and the projection.
-    let outcomes = r.outcomes_with(&s, d(11, 1), EligibilityPolicy::WithAccess, &cps);
+    let outcomes = r.outcomes_with(&s, d(11, 1), EligibilityPolicy::ApprovedApplicants, &cps);
     assert_eq!(outcomes.len(), 2);
     assert_eq!(outcomes[0].share, Some(dec("66.67")));
     assert_eq!(outcomes[0].status, Some(BandStatus::Above));
     let p = r
-        .projection_with(&s, d(10, 1), EligibilityPolicy::WithAccess, &cps, 14)
+        .projection_with(
+            &s,
+            d(10, 1),
+            EligibilityPolicy::ApprovedApplicants,
+            &cps,
+            14,
+        )
         .unwrap();
     assert_eq!(
         (p.basis_from, p.basis_to, p.checkpoint.date),
@@ -444,7 +380,7 @@ fn registry_numbers_match_the_rule() {
         (dec("0.00"), dec("66.67"), BandStatus::Above)
     );
     assert_eq!(
-        r.projection_with(&s, d(1, 2), EligibilityPolicy::WithAccess, &cps, 14),
+        r.projection_with(&s, d(1, 2), EligibilityPolicy::ApprovedApplicants, &cps, 14),
         None
     );
 }
@@ -462,10 +398,26 @@ proptest! {
             })
             .collect();
         let t = ActivationTable::compute(&records, day, EligibilityPolicy::WithAccess, &seed_checkpoints());
-        prop_assert!(t.region.count.activated <= t.region.count.eligible);
-        let class_eligible: u64 = t.classes.iter().map(|c| c.count.eligible).sum();
-        prop_assert!(class_eligible >= t.region.count.eligible);
-        prop_assert_eq!(t.schools.iter().map(|s| s.count.eligible).sum::<u64>(), t.region.count.eligible);
+        // A model of the rule: each parent once, eligible with access on
+        // any record, activated on their earliest activation day.
+        let mut parents: std::collections::BTreeMap<u32, (bool, Option<NaiveDate>)> =
+            std::collections::BTreeMap::new();
+        for (p, _, access, act) in &rows {
+            let activated = act.map(|n| d(9, 1) + chrono::Duration::days(n));
+            let e = parents.entry(*p).or_default();
+            e.0 |= *access;
+            e.1 = [e.1, activated].into_iter().flatten().min();
+        }
+        let eligible = parents.values().filter(|(a, _)| *a).count() as u64;
+        let activated = parents
+            .values()
+            .filter(|(a, on)| *a && on.is_some_and(|on| on <= day))
+            .count() as u64;
+        prop_assert_eq!(t.region.count, ac(eligible, activated));
+        prop_assert_eq!(t.region.share.is_none(), eligible == 0);
+        let class_eligible: u64 = t.classes.iter().map(|c| c.count.eligible()).sum();
+        prop_assert!(class_eligible >= t.region.count.eligible());
+        prop_assert_eq!(t.schools.iter().map(|s| s.count.eligible()).sum::<u64>(), t.region.count.eligible());
         if let Some(share) = t.region.share {
             prop_assert!(share >= Decimal::ZERO && share <= Decimal::ONE_HUNDRED);
             prop_assert_eq!(share.scale(), 2);

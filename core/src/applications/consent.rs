@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::applications::ApplicationError;
-use crate::organisation::parent::{valid_email, valid_phone};
+use crate::organisation::{Email, Phone};
 
 /// How an application and its consent reached the school.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -39,8 +39,8 @@ impl ConsentChannel {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "ContactFields", into = "ContactFields")]
 pub struct ContactDetails {
-    phone: Option<String>,
-    email: Option<String>,
+    phone: Option<Phone>,
+    email: Option<Email>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -61,27 +61,31 @@ impl TryFrom<ContactFields> for ContactDetails {
 impl From<ContactDetails> for ContactFields {
     fn from(c: ContactDetails) -> Self {
         ContactFields {
-            phone: c.phone,
-            email: c.email,
+            phone: c.phone.map(String::from),
+            email: c.email.map(String::from),
         }
     }
 }
 
 impl ContactDetails {
-    /// Contact details; blank parts count as absent.
+    /// Contact details from text; blank parts count as absent, the others
+    /// are checked as [`Phone`] and [`Email`].
     ///
     /// # Errors
     /// [`ApplicationError::NoContact`] when both are absent;
-    /// [`ApplicationError::InvalidContact`] for a phone without 5–15 digits
-    /// (or with other characters than `+ ( ) -` and spaces), or an e-mail
-    /// that is not `name@domain.tld`.
+    /// [`ApplicationError::Contact`] with
+    /// [`OrganisationError::InvalidPhone`](crate::organisation::OrganisationError::InvalidPhone)
+    /// (`organisation.invalid_phone`) or
+    /// [`OrganisationError::InvalidEmail`](crate::organisation::OrganisationError::InvalidEmail)
+    /// (`organisation.invalid_email`), the codes of a parent's record.
     ///
     /// # Example
     /// ```
     /// use zhurnal::applications::ContactDetails;
     /// let c = ContactDetails::new(Some("+7 (928) 123-45-67"), None)?;
-    /// assert_eq!(c.phone(), Some("+7 (928) 123-45-67"));
+    /// assert_eq!(c.phone().map(|p| p.as_str()), Some("+7 (928) 123-45-67"));
     /// assert_eq!(ContactDetails::new(Some(" "), None).unwrap_err().code(), "application.no_contact");
+    /// assert_eq!(ContactDetails::new(Some("12"), None).unwrap_err().code(), "organisation.invalid_phone");
     /// # Ok::<(), zhurnal::applications::ApplicationError>(())
     /// ```
     pub fn new(
@@ -93,32 +97,43 @@ impl ContactDetails {
         if phone.is_none() && email.is_none() {
             return Err(ApplicationError::NoContact);
         }
-        if let Some(p) = phone.filter(|p| !valid_phone(p)) {
-            return Err(ApplicationError::InvalidContact {
-                field: "phone",
-                value: p.to_owned(),
-            });
-        }
-        if let Some(e) = email.filter(|e| !valid_email(e)) {
-            return Err(ApplicationError::InvalidContact {
-                field: "email",
-                value: e.to_owned(),
-            });
-        }
-        Ok(ContactDetails {
-            phone: phone.map(str::to_owned),
-            email: email.map(str::to_owned),
-        })
+        let phone = phone.map(Phone::new).transpose()?;
+        let email = email.map(Email::new).transpose()?;
+        ContactDetails::from_parts(phone, email)
     }
 
-    /// The phone number as given.
-    pub fn phone(&self) -> Option<&str> {
-        self.phone.as_deref()
+    /// Contact details from values already checked.
+    ///
+    /// # Errors
+    /// [`ApplicationError::NoContact`] when both are absent.
+    ///
+    /// # Example
+    /// ```
+    /// use zhurnal::applications::ContactDetails;
+    /// use zhurnal::organisation::Email;
+    /// let c = ContactDetails::from_parts(None, Some(Email::new("olga@mail.ru")?))?;
+    /// assert_eq!(c.email().map(|e| e.as_str()), Some("olga@mail.ru"));
+    /// assert!(ContactDetails::from_parts(None, None).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_parts(
+        phone: Option<Phone>,
+        email: Option<Email>,
+    ) -> Result<ContactDetails, ApplicationError> {
+        if phone.is_none() && email.is_none() {
+            return Err(ApplicationError::NoContact);
+        }
+        Ok(ContactDetails { phone, email })
+    }
+
+    /// The phone number.
+    pub fn phone(&self) -> Option<&Phone> {
+        self.phone.as_ref()
     }
 
     /// The e-mail address.
-    pub fn email(&self) -> Option<&str> {
-        self.email.as_deref()
+    pub fn email(&self) -> Option<&Email> {
+        self.email.as_ref()
     }
 }
 
@@ -142,16 +157,29 @@ mod tests {
     #[test]
     fn contacts_validate() {
         let c = ContactDetails::new(None, Some(" olga@mail.ru ")).unwrap();
-        assert_eq!((c.phone(), c.email()), (None, Some("olga@mail.ru")));
+        assert_eq!(
+            (c.phone(), c.email().map(Email::as_str)),
+            (None, Some("olga@mail.ru"))
+        );
         assert_eq!(
             ContactDetails::new(None, None).unwrap_err().code(),
             "application.no_contact"
         );
         let e = ContactDetails::new(Some("12-34"), None).unwrap_err();
-        assert_eq!(e.code(), "application.invalid_contact");
-        assert_eq!(e.to_string(), "invalid phone \"12-34\"");
+        assert_eq!(e.code(), "organisation.invalid_phone");
+        assert_eq!(e.to_string(), "invalid phone number \"12-34\"");
         let e = ContactDetails::new(Some("89281234567"), Some("olga@mail")).unwrap_err();
-        assert_eq!(e.to_string(), "invalid email \"olga@mail\"");
+        assert_eq!(e.code(), "organisation.invalid_email");
+        assert_eq!(e.to_string(), "invalid e-mail address \"olga@mail\"");
+        // The same text gives the same code in a parent's record.
+        let name = crate::organisation::PersonName::new("Иванова", "Ольга", None).unwrap();
+        let parent = crate::organisation::Parent::new(
+            crate::ids::ParentId::new(1),
+            name,
+            None,
+            Some("olga@mail"),
+        );
+        assert_eq!(parent.unwrap_err().code(), e.code());
         for bad in ["+7 928 abc 45 67", "7+9281234567", "1234567890123456"] {
             assert!(ContactDetails::new(Some(bad), None).is_err(), "{bad}");
         }
@@ -159,6 +187,7 @@ mod tests {
             assert!(ContactDetails::new(None, Some(bad)).is_err(), "{bad}");
         }
         assert!(serde_json::from_str::<ContactDetails>("{}").is_err());
+        assert!(serde_json::from_str::<ContactDetails>(r#"{"phone":"12"}"#).is_err());
         let json = serde_json::to_string(&c).unwrap();
         assert_eq!(serde_json::from_str::<ContactDetails>(&json).unwrap(), c);
         assert_eq!(ConsentChannel::Portal.label_ru(), "через портал госуслуг");

@@ -1,5 +1,5 @@
 //! How many applications are where, per class and for the school, as of a
-//! date.
+//! date, and which open applications wait for what.
 
 use std::collections::BTreeMap;
 
@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::applications::ApplicationRegistry;
 use crate::applications::OrgLookup;
-use crate::applications::{Application, NextStep};
-use crate::ids::{ClassId, SchoolId};
+use crate::applications::{Applicant, Application, NextStep};
+use crate::ids::{ApplicationId, ClassId, SchoolId, StudentId};
 use crate::school::School;
 
 /// Application numbers of one scope on a date.
@@ -68,6 +68,21 @@ impl StatusCounts {
             None => {}
         }
     }
+}
+
+/// An open application and what it waits for on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct WaitingApplication {
+    /// The application.
+    pub application: ApplicationId,
+    /// Who applied.
+    pub applicant: Applicant,
+    /// For which student.
+    pub student: StudentId,
+    /// The next step.
+    pub waiting_for: NextStep,
+    /// The day of its latest step on or before the date.
+    pub since: NaiveDate,
 }
 
 /// The numbers of one class (or of students in no class on the date).
@@ -138,5 +153,36 @@ impl ApplicationRegistry {
                 .collect(),
             total,
         }
+    }
+}
+
+impl ApplicationRegistry {
+    /// The open applications on `date` and what each waits for ("who is
+    /// waiting for what").
+    pub fn waiting_on(&self, date: NaiveDate) -> Vec<WaitingApplication> {
+        self.applications
+            .iter()
+            .filter_map(|a| {
+                let waiting_for = a.next_step_on(date)?;
+                let since = [
+                    Some(a.submitted_on()),
+                    a.registration().map(|r| r.on),
+                    a.decision().map(super::Decision::on),
+                    a.credentials_issued_on(),
+                ]
+                .into_iter()
+                .flatten()
+                .filter(|d| *d <= date)
+                .max()
+                .unwrap_or(a.submitted_on());
+                Some(WaitingApplication {
+                    application: a.id(),
+                    applicant: a.applicant(),
+                    student: a.student(),
+                    waiting_for,
+                    since,
+                })
+            })
+            .collect()
     }
 }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use crate::applications::{Applicant, ApplicationStatus};
 use crate::credentials::CredentialError;
 use crate::ids::{ApplicationId, ParentId, StudentId};
+use crate::organisation::OrganisationError;
 
 /// What can be wrong with an application or a registry operation.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -124,14 +125,11 @@ pub enum ApplicationError {
     /// Contact details with neither a phone nor an e-mail.
     #[error("contact details need a phone or an e-mail")]
     NoContact,
-    /// An implausible phone or e-mail.
-    #[error("invalid {field} {value:?}")]
-    InvalidContact {
-        /// `phone` or `email`.
-        field: &'static str,
-        /// The value given.
-        value: String,
-    },
+    /// An implausible phone or e-mail: the error (and code) of
+    /// [`Phone`](crate::organisation::Phone) and
+    /// [`Email`](crate::organisation::Email).
+    #[error(transparent)]
+    Contact(#[from] OrganisationError),
     /// No approved, unrevoked application gives this person access.
     #[error("{holder} has no access on {on}: no approved application with consent in force")]
     AccessBlocked {
@@ -196,6 +194,15 @@ pub enum ApplicationError {
         /// The person.
         holder: Applicant,
     },
+    /// Two different facts of a parent's possibility to use the service on
+    /// one day.
+    #[error("the service access of {parent} on {since} is already recorded otherwise")]
+    ServiceAccessConflict {
+        /// The parent.
+        parent: ParentId,
+        /// The day.
+        since: NaiveDate,
+    },
     /// A registry JSON of another format version.
     #[error("registry format version {version} is not supported (expected 1)")]
     UnsupportedVersion {
@@ -223,7 +230,7 @@ impl ApplicationError {
             Self::DuplicateRegistrationNumber { .. } => "application.duplicate_registration_number",
             Self::EmptyReason { .. } => "application.empty_reason",
             Self::NoContact => "application.no_contact",
-            Self::InvalidContact { .. } => "application.invalid_contact",
+            Self::Contact(e) => e.code(),
             Self::AccessBlocked { .. } => "application.access_blocked",
             Self::NoAccount { .. } => "application.no_account",
             Self::AlreadyActivated { .. } => "application.already_activated",
@@ -233,6 +240,7 @@ impl ApplicationError {
             Self::DuplicateApplicationId { .. } => "application.duplicate_id",
             Self::DuplicateAccount { .. } => "application.duplicate_account",
             Self::InvalidAccount { .. } => "application.invalid_account",
+            Self::ServiceAccessConflict { .. } => "application.service_access_conflict",
             Self::UnsupportedVersion { .. } => "application.unsupported_version",
         }
     }

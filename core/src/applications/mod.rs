@@ -9,6 +9,10 @@
 //! - [`ApplicationRegistry`]: the applications and the accounts issued on
 //!   them (see [`crate::credentials`]), the lifecycle operations, who waits
 //!   for what, and the counts per class and school on a date.
+//! - [`ServiceAccess`]: the dated per-parent fact that a parent has the
+//!   possibility to use the service, recorded by the host with
+//!   [`ApplicationRegistry::record_service_access`]; the denominator of the
+//!   default activation share.
 
 mod application;
 mod consent;
@@ -16,6 +20,7 @@ mod counts;
 mod error;
 mod lookup;
 mod registry;
+pub(crate) mod service_access;
 
 pub(crate) use lookup::OrgLookup;
 #[cfg(test)]
@@ -28,8 +33,7 @@ pub use application::{
     Applicant, Application, ApplicationStatus, Decision, NextStep, Registration,
 };
 pub use consent::{Consent, ConsentChannel, ContactDetails};
-pub use counts::{ApplicationCounts, ClassApplicationCounts, StatusCounts};
+pub use counts::{ApplicationCounts, ClassApplicationCounts, StatusCounts, WaitingApplication};
 pub use error::ApplicationError;
-pub use registry::{
-    ApplicationRegistry, DEFAULT_LOGIN_ADDRESS, REGISTRY_FORMAT_VERSION, WaitingApplication,
-};
+pub use registry::{ApplicationRegistry, DEFAULT_LOGIN_ADDRESS, REGISTRY_FORMAT_VERSION};
+pub use service_access::ServiceAccess;

@@ -15,7 +15,9 @@ use crate::access::ParentGrants;
 use crate::applications::ApplicationError;
 use crate::applications::Consent;
 use crate::applications::OrgLookup;
-use crate::applications::{Applicant, Application, NextStep};
+use crate::applications::ServiceAccess;
+use crate::applications::service_access;
+use crate::applications::{Applicant, Application};
 use crate::credentials::Account;
 use crate::credentials::HashParams;
 use crate::ids::{ApplicationId, StudentId, TeacherId};
@@ -48,6 +50,8 @@ pub struct ApplicationRegistry {
     next_id: u32,
     pub(crate) hash_params: HashParams,
     pub(crate) login_address: String,
+    /// By parent and day; see [`ServiceAccess`].
+    pub(crate) service_access: Vec<ServiceAccess>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -58,6 +62,8 @@ struct RegistryFields {
     next_id: u32,
     applications: Vec<Application>,
     accounts: Vec<Account>,
+    #[serde(default)]
+    service_access: Vec<ServiceAccess>,
 }
 
 impl From<ApplicationRegistry> for RegistryFields {
@@ -69,6 +75,7 @@ impl From<ApplicationRegistry> for RegistryFields {
             next_id: r.next_id,
             applications: r.applications,
             accounts: r.accounts,
+            service_access: r.service_access,
         }
     }
 }
@@ -85,6 +92,7 @@ impl TryFrom<RegistryFields> for ApplicationRegistry {
             next_id: f.next_id,
             hash_params: f.hash_params,
             login_address: f.login_address,
+            service_access: service_access::validated(f.service_access)?,
         };
         for a in f.applications {
             if r.application(a.id()).is_some() {
@@ -119,21 +127,6 @@ impl Default for ApplicationRegistry {
     }
 }
 
-/// An open application and what it waits for on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct WaitingApplication {
-    /// The application.
-    pub application: ApplicationId,
-    /// Who applied.
-    pub applicant: Applicant,
-    /// For which student.
-    pub student: StudentId,
-    /// The next step.
-    pub waiting_for: NextStep,
-    /// The day of its latest step on or before the date.
-    pub since: NaiveDate,
-}
-
 impl ApplicationRegistry {
     /// An empty registry hashing with [`HashParams::owasp`].
     pub fn new() -> ApplicationRegistry {
@@ -143,6 +136,7 @@ impl ApplicationRegistry {
             next_id: 1,
             hash_params: HashParams::owasp(),
             login_address: DEFAULT_LOGIN_ADDRESS.to_owned(),
+            service_access: Vec::new(),
         }
     }
 
@@ -198,7 +192,9 @@ impl ApplicationRegistry {
 
     /// Whether `holder` may see `student`'s journal and diary on `date`: an
     /// application of theirs for that student is approved (or later) and
-    /// its consent is in force.
+    /// its consent is in force. This is diary access, not the possibility
+    /// to use the service that the activation share counts (see
+    /// [`ApplicationRegistry::has_service_access`]).
     pub fn has_access(&self, holder: Applicant, student: StudentId, date: NaiveDate) -> bool {
         self.applications
             .iter()
@@ -239,35 +235,6 @@ impl ApplicationRegistry {
             .iter()
             .filter(|a| a.submitted_on() <= date)
             .cloned()
-            .collect()
-    }
-
-    /// The open applications on `date` and what each waits for ("who is
-    /// waiting for what").
-    pub fn waiting_on(&self, date: NaiveDate) -> Vec<WaitingApplication> {
-        self.applications
-            .iter()
-            .filter_map(|a| {
-                let waiting_for = a.next_step_on(date)?;
-                let since = [
-                    Some(a.submitted_on()),
-                    a.registration().map(|r| r.on),
-                    a.decision().map(super::Decision::on),
-                    a.credentials_issued_on(),
-                ]
-                .into_iter()
-                .flatten()
-                .filter(|d| *d <= date)
-                .max()
-                .unwrap_or(a.submitted_on());
-                Some(WaitingApplication {
-                    application: a.id(),
-                    applicant: a.applicant(),
-                    student: a.student(),
-                    waiting_for,
-                    since,
-                })
-            })
             .collect()
     }
 

@@ -42,6 +42,23 @@ pub enum CredentialError {
         /// The hasher's reason.
         reason: String,
     },
+    /// A stored hash whose cost parameters exceed the limits of
+    /// [`HashParams`](super::HashParams) (verifying it would cost too much
+    /// memory or time).
+    #[error(
+        "the stored password hash costs m={memory_kib} KiB, t={iterations}, p={parallelism}, which exceed the limits m={} KiB, t={}, p={}",
+        super::HashParams::MAX_MEMORY_KIB,
+        super::HashParams::MAX_ITERATIONS,
+        super::HashParams::MAX_PARALLELISM
+    )]
+    HashTooCostly {
+        /// Memory in KiB.
+        memory_kib: u32,
+        /// Passes.
+        iterations: u32,
+        /// Lanes.
+        parallelism: u32,
+    },
     /// A stored hash that is not an argon2id PHC string.
     #[error("the stored password hash is not an argon2id PHC string")]
     InvalidHash,
@@ -56,6 +73,7 @@ impl CredentialError {
             Self::RandomUnavailable { .. } => "credential.random_unavailable",
             Self::InvalidHashParams { .. } => "credential.invalid_hash_params",
             Self::Hashing { .. } => "credential.hashing",
+            Self::HashTooCostly { .. } => "credential.hash_too_costly",
             Self::InvalidHash => "credential.invalid_hash",
         }
     }

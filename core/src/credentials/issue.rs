@@ -278,6 +278,10 @@ impl ApplicationRegistry {
     /// A login attempt with the temporary password on `on`. The first
     /// successful one activates the account (and the person's applications).
     ///
+    /// The login matches whatever its case and surrounding spaces
+    /// (`Ivanov.IA` finds `ivanov.ia`: logins are lowercase, and phones
+    /// capitalise the first letter); the password matches exactly.
+    ///
     /// # Errors
     /// [`ApplicationError::InvalidCredentials`] for an unknown login or a
     /// wrong password (nothing changes; the two are not told apart),
@@ -308,7 +312,7 @@ impl ApplicationRegistry {
         let index = self
             .accounts
             .iter()
-            .position(|a| a.login().as_str() == login)
+            .position(|a| a.login().as_str().eq_ignore_ascii_case(login.trim()))
             .ok_or_else(invalid)?;
         if !self.accounts[index].password_hash().verify(password) {
             return Err(invalid());

@@ -334,18 +334,36 @@ mod tests {
     }
 
     proptest! {
+        /// Every Russian name whose last name starts with a letter that
+        /// transliterates to Latin letters (any but «Ь») gives a login:
+        /// the transliterated last name, a dot and the initials.
         #[test]
         fn russian_names_always_give_a_login(
-            last in "[А-ЯЁ][а-яё]{1,15}(-[А-ЯЁ][а-яё]{1,15})?",
-            first in "[А-ЯЁ][а-яё]{1,10}",
+            last in "[А-ЫЭ-ЯЁ][а-яё]{1,15}(-[А-ЫЭ-ЯЁ][а-яё]{1,15})?",
+            first in "[А-ЫЭ-ЯЁ][а-яё]{1,10}",
+            patronymic in proptest::option::of("[А-ЫЭ-ЯЁ][а-яё]{1,10}"),
         ) {
-            let n = name(&last, &first, None);
+            let n = name(&last, &first, patronymic.as_deref());
             let login = Login::for_name(&n);
-            // A last name of only soft/hard signs gives no letter, which is an error.
-            if let Ok(login) = login {
-                prop_assert!(Login::new(login.as_str()).is_ok());
-                prop_assert!(login.as_str().is_ascii());
+            prop_assert!(login.is_ok(), "{n}: {login:?}");
+            let login = login.unwrap();
+            prop_assert!(Login::new(login.as_str()).is_ok());
+            prop_assert!(login.as_str().is_ascii());
+            let mut initials = initial(&first).unwrap();
+            initials.push_str(&patronymic.as_deref().map(|p| initial(p).unwrap()).unwrap_or_default());
+            let expected = format!("{}.{initials}", login_part(&last).unwrap());
+            if expected.len() <= Login::MAX_LEN - 6 {
+                prop_assert_eq!(login.as_str(), expected.as_str());
+            } else {
+                prop_assert!(expected.starts_with(login.as_str()));
             }
+            prop_assert!(login.with_suffix(99_999).is_ok());
         }
+    }
+
+    #[test]
+    fn a_name_without_latin_letters_gives_no_login() {
+        let e = Login::for_name(&name("Ьь", "Иван", None)).unwrap_err();
+        assert_eq!(e.code(), "credential.invalid_login");
     }
 }

@@ -11,6 +11,7 @@
 
 mod account;
 mod error;
+mod hash_params;
 mod issue;
 mod login;
 mod password;
@@ -20,7 +21,6 @@ pub use account::{
     IssuedCredentials, LoginOutcome,
 };
 pub use error::CredentialError;
+pub use hash_params::HashParams;
 pub use login::{Login, transliterate};
-pub use password::{
-    HashParams, PASSWORD_ALPHABET, PASSWORD_LENGTH, PasswordHash, TemporaryPassword,
-};
+pub use password::{PASSWORD_ALPHABET, PASSWORD_LENGTH, PasswordHash, TemporaryPassword};

@@ -1,10 +1,11 @@
 //! Temporary passwords and their argon2id hashes.
 
 use argon2::password_hash::{PasswordHasher, PasswordVerifier, SaltString};
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::{Argon2, Params};
 use serde::{Deserialize, Serialize};
 
 use crate::credentials::CredentialError;
+use crate::credentials::HashParams;
 
 /// The characters of a temporary password: digits 2–9 and lowercase Latin
 /// letters without `i`, `l`, `o` (31 characters).
@@ -91,128 +92,6 @@ impl std::fmt::Display for TemporaryPassword {
     }
 }
 
-/// Argon2id cost parameters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "ParamsFields", into = "ParamsFields")]
-pub struct HashParams {
-    memory_kib: u32,
-    iterations: u32,
-    parallelism: u32,
-}
-
-#[derive(Serialize, Deserialize)]
-struct ParamsFields {
-    memory_kib: u32,
-    iterations: u32,
-    parallelism: u32,
-}
-
-impl TryFrom<ParamsFields> for HashParams {
-    type Error = CredentialError;
-    fn try_from(f: ParamsFields) -> Result<Self, Self::Error> {
-        HashParams::new(f.memory_kib, f.iterations, f.parallelism)
-    }
-}
-
-impl From<HashParams> for ParamsFields {
-    fn from(p: HashParams) -> Self {
-        ParamsFields {
-            memory_kib: p.memory_kib,
-            iterations: p.iterations,
-            parallelism: p.parallelism,
-        }
-    }
-}
-
-impl Default for HashParams {
-    /// [`HashParams::owasp`].
-    fn default() -> Self {
-        HashParams::owasp()
-    }
-}
-
-impl HashParams {
-    /// The OWASP recommendation for argon2id: 19 MiB of memory, 2 passes,
-    /// 1 lane. The default.
-    pub const fn owasp() -> HashParams {
-        HashParams {
-            memory_kib: 19 * 1024,
-            iterations: 2,
-            parallelism: 1,
-        }
-    }
-
-    /// A light setting (1 MiB, 1 pass, 1 lane) for tests and demonstrations
-    /// that hash thousands of passwords. Not for real accounts.
-    pub const fn light() -> HashParams {
-        HashParams {
-            memory_kib: 1024,
-            iterations: 1,
-            parallelism: 1,
-        }
-    }
-
-    /// Custom parameters.
-    ///
-    /// # Errors
-    /// [`CredentialError::InvalidHashParams`] unless `1 <= parallelism <=
-    /// 16`, `8 × parallelism <= memory_kib <= 4 GiB` and `1 <= iterations
-    /// <= 100`.
-    ///
-    /// # Example
-    /// ```
-    /// use zhurnal::credentials::HashParams;
-    /// assert_eq!(HashParams::new(19 * 1024, 2, 1)?, HashParams::owasp());
-    /// assert!(HashParams::new(4, 1, 1).is_err());
-    /// # Ok::<(), zhurnal::credentials::CredentialError>(())
-    /// ```
-    pub fn new(
-        memory_kib: u32,
-        iterations: u32,
-        parallelism: u32,
-    ) -> Result<HashParams, CredentialError> {
-        let ok = (1..=16).contains(&parallelism)
-            && memory_kib >= 8 * parallelism
-            && memory_kib <= 4 * 1024 * 1024
-            && (1..=100).contains(&iterations);
-        if !ok {
-            return Err(CredentialError::InvalidHashParams {
-                memory_kib,
-                iterations,
-                parallelism,
-            });
-        }
-        Ok(HashParams {
-            memory_kib,
-            iterations,
-            parallelism,
-        })
-    }
-
-    /// Memory in KiB.
-    pub fn memory_kib(&self) -> u32 {
-        self.memory_kib
-    }
-
-    /// Passes over memory.
-    pub fn iterations(&self) -> u32 {
-        self.iterations
-    }
-
-    /// Lanes.
-    pub fn parallelism(&self) -> u32 {
-        self.parallelism
-    }
-
-    fn hasher(&self) -> Result<Argon2<'static>, CredentialError> {
-        let params = Params::new(self.memory_kib, self.iterations, self.parallelism, None)
-            .map_err(|e| CredentialError::Hashing {
-                reason: e.to_string(),
-            })?;
-        Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
-    }
-}
-
 /// An argon2id hash of a password as a PHC string. The only form in which a
 /// password is kept.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -254,21 +133,36 @@ impl PasswordHash {
         Ok(PasswordHash(hash.to_string()))
     }
 
-    /// A stored PHC string.
+    /// A stored PHC string. Its cost parameters must be within the limits
+    /// of [`HashParams`]: a stored hash decides the work of verifying it.
     ///
     /// # Errors
-    /// [`CredentialError::InvalidHash`] unless it is an argon2id PHC string.
+    /// [`CredentialError::InvalidHash`] unless it is an argon2id PHC string
+    /// with a hash; [`CredentialError::HashTooCostly`] when its memory,
+    /// passes or lanes exceed [`HashParams::MAX_MEMORY_KIB`],
+    /// [`HashParams::MAX_ITERATIONS`] or [`HashParams::MAX_PARALLELISM`].
     ///
     /// # Example
     /// ```
     /// use zhurnal::credentials::PasswordHash;
     /// assert_eq!(PasswordHash::parse("plain").unwrap_err().code(), "credential.invalid_hash");
+    /// let crafted = "$argon2id$v=19$m=4194304,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
+    /// assert_eq!(PasswordHash::parse(crafted).unwrap_err().code(), "credential.hash_too_costly");
     /// ```
     pub fn parse(phc: &str) -> Result<PasswordHash, CredentialError> {
         let parsed = argon2::password_hash::PasswordHash::new(phc)
             .map_err(|_| CredentialError::InvalidHash)?;
         if parsed.algorithm != argon2::ARGON2ID_IDENT || parsed.hash.is_none() {
             return Err(CredentialError::InvalidHash);
+        }
+        let params = Params::try_from(&parsed).map_err(|_| CredentialError::InvalidHash)?;
+        let (m, t, p) = (params.m_cost(), params.t_cost(), params.p_cost());
+        if !HashParams::within_limits(m, t, p) {
+            return Err(CredentialError::HashTooCostly {
+                memory_kib: m,
+                iterations: t,
+                parallelism: p,
+            });
         }
         Ok(PasswordHash(phc.to_owned()))
     }
@@ -394,6 +288,48 @@ mod tests {
     }
 
     #[test]
+    fn crafted_costly_hashes_are_refused() {
+        let hash = "c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
+        let phc = |params: &str| format!("$argon2id$v=19${params}${hash}");
+        // At the limits: accepted.
+        assert!(PasswordHash::parse(&phc("m=262144,t=16,p=8")).is_ok());
+        for (params, m, t, p) in [
+            ("m=262145,t=1,p=1", 262_145, 1, 1),
+            ("m=4194304,t=2,p=1", 4_194_304, 2, 1),
+            ("m=1024,t=17,p=1", 1024, 17, 1),
+            ("m=1024,t=4294967295,p=1", 1024, u32::MAX, 1),
+            ("m=1024,t=1,p=9", 1024, 1, 9),
+        ] {
+            let e = PasswordHash::parse(&phc(params)).unwrap_err();
+            assert_eq!(e.code(), "credential.hash_too_costly", "{params}");
+            assert_eq!(
+                e,
+                CredentialError::HashTooCostly {
+                    memory_kib: m,
+                    iterations: t,
+                    parallelism: p
+                }
+            );
+            // Deserialising a snapshot refuses it too.
+            let json = serde_json::to_string(&phc(params)).unwrap();
+            let e = serde_json::from_str::<PasswordHash>(&json).unwrap_err();
+            assert!(e.to_string().contains("exceed the limits"), "{e}");
+        }
+        let e = PasswordHash::parse(&phc("m=4194304,t=2,p=1")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the stored password hash costs m=4194304 KiB, t=2, p=1, which exceed the limits m=262144 KiB, t=16, p=8"
+        );
+        // Parameters argon2 itself refuses are not a hash at all.
+        assert_eq!(
+            PasswordHash::parse(&phc("m=1024,t=1,p=1,x=2"))
+                .unwrap_err()
+                .code(),
+            "credential.invalid_hash"
+        );
+    }
+
+    #[test]
     fn invalid_hashes_and_params() {
         for bad in [
             "",
@@ -409,6 +345,14 @@ mod tests {
         }
         assert!(serde_json::from_str::<PasswordHash>(r#""plain""#).is_err());
         assert!(HashParams::new(1024, 0, 1).is_err());
+        assert!(HashParams::new(HashParams::MAX_MEMORY_KIB, 16, 8).is_ok());
+        for (m, t, p) in [(256 * 1024 + 1, 1, 1), (1024, 17, 1), (1024, 1, 9)] {
+            assert_eq!(
+                HashParams::new(m, t, p).unwrap_err().code(),
+                "credential.invalid_hash_params",
+                "{m} {t} {p}"
+            );
+        }
         assert!(HashParams::new(1024, 1, 0).is_err());
         let e = HashParams::new(8, 1, 2).unwrap_err();
         assert_eq!(e.code(), "credential.invalid_hash_params");

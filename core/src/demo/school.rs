@@ -8,7 +8,9 @@
 //! autumn of 2014: applications (about 90% of parents, and some students
 //! of 14 and over), registration, decisions (a few rejections), credentials,
 //! activations by first login or reported by the host (each class at its
-//! own pace, so every status occurs), a few consent revocations, and the
+//! own pace, so every status occurs), a few consent revocations, the
+//! host's record of which parents have the possibility to use the service
+//! (about 95%, the denominator of the default share), and the
 //! seed plan with its tasks completed — mostly on time, some late, some
 //! not at all; activation target tasks are completed when the target was
 //! met on the day.
@@ -288,6 +290,8 @@ impl Chain<'_> {
             55..85 => 30 + rng.below(31),
             _ => 61 + rng.below(50),
         };
+        // The fastest classes also apply early: mostly in the first weeks.
+        let offset = if pace <= 2 { offset / 4 } else { offset };
         let submitted = day(ymd(START), offset).max(earliest);
         if submitted > end {
             return Ok(());
@@ -387,6 +391,7 @@ pub fn demo_rollout(config: &DemoConfig) -> Result<DemoRollout, Error> {
     let mut registry = ApplicationRegistry::new();
     registry.set_hash_params(HashParams::light());
     registry.set_login_address("портал «Сетевой город. Образование» (ссылка на сайте гимназии)");
+    record_service_access(&school, &mut registry, config.seed)?;
     let classes = school.classes();
     let mut chain = Chain {
         school: &school,
@@ -434,6 +439,23 @@ pub fn demo_rollout(config: &DemoConfig) -> Result<DemoRollout, Error> {
         registry,
         plan,
     })
+}
+
+/// The host's record of who has the possibility to use the service: about
+/// 95% of the parents from the start of the year, the others recorded
+/// without it. Drawn from its own seeded source, so the rest of the
+/// generated rollout does not depend on it.
+fn record_service_access(
+    school: &School,
+    registry: &mut ApplicationRegistry,
+    seed: u64,
+) -> Result<(), Error> {
+    let mut rng = SplitMix64::new(seed ^ 0xACCE_5500);
+    for parent in school.parents() {
+        let has_access = rng.chance(95);
+        registry.record_service_access(school, parent.id(), ymd(START), has_access)?;
+    }
+    Ok(())
 }
 
 fn complete_plan(

@@ -6,13 +6,15 @@
 //! aggregate holds them and checks how they refer to one another.
 
 mod class_name;
+mod contact;
 mod enrolment;
 mod entities;
 mod error;
-pub(crate) mod parent;
+mod parent;
 mod person;
 
 pub use class_name::ClassName;
+pub use contact::{Email, Phone};
 pub use enrolment::Enrolment;
 pub use entities::{Class, SchoolInfo, Student, Subgroup, Subject, Teacher};
 pub use error::OrganisationError;

@@ -127,9 +127,12 @@ pub struct ActivationRow {
 /// The activation report: per checkpoint, one row per school with an
 /// eligible parent (by school id), then the region (`all`).
 ///
-/// Eligible parents are those with `has_access = 1`; activated are eligible
-/// parents with `activated_on` on or before the checkpoint; `applied_on` is
-/// checked but plays no part. Counting, share and status are the rules of
+/// Eligible parents are those with `has_access = 1` (the default
+/// [`EligibilityPolicy::WithAccess`](crate::activation::EligibilityPolicy::WithAccess),
+/// the same fact the application registry records with
+/// [`record_service_access`](crate::applications::ApplicationRegistry::record_service_access));
+/// activated are eligible parents with `activated_on` on or before the
+/// checkpoint; `applied_on` is checked but plays no part. Counting, share and status are the rules of
 /// [`crate::activation`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActivationReport {
@@ -412,7 +415,7 @@ impl ActivationReport {
             for (school, counts) in &schools {
                 let count = counts[i];
                 region.merge(count);
-                if count.eligible > 0 {
+                if count.eligible() > 0 {
                     rows.push(row(ReportScope::School(SchoolId::new(*school)), count));
                 }
             }
@@ -474,9 +477,9 @@ impl ActivationReport {
                 ReportScope::Region => buf.extend_from_slice(b"all"),
             }
             buf.push(b',');
-            push_u64(&mut buf, row.count.eligible);
+            push_u64(&mut buf, row.count.eligible());
             buf.push(b',');
-            push_u64(&mut buf, row.count.activated);
+            push_u64(&mut buf, row.count.activated());
             buf.push(b',');
             if let Some(share) = row.share {
                 buf.extend_from_slice(share.to_string().as_bytes());

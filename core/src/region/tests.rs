@@ -17,6 +17,10 @@ const PARENTS: &str =
     "parent_id,student_id,class_id,school_id,has_access,applied_on,activated_on\n";
 const GRADES: &str = "student_id,class_id,subject_id,lesson_date,mark,weight,work_type\n";
 
+fn ac(eligible: u64, activated: u64) -> ActivationCount {
+    ActivationCount::new(eligible, activated).unwrap()
+}
+
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
@@ -96,13 +100,7 @@ fn activation_edge_rules_by_hand() {
         .iter()
         .find(|r| r.scope == ReportScope::Region)
         .unwrap();
-    assert_eq!(
-        all.count,
-        ActivationCount {
-            eligible: 5,
-            activated: 2
-        }
-    );
+    assert_eq!(all.count, ac(5, 2));
     assert_eq!(all.status, Some(BandStatus::OnTarget));
 }
 
@@ -620,11 +618,13 @@ fn model_activation(parents: &str, options: &ActivationOptions) -> String {
             let status = c.status(&cp.band).map_or("na", BandStatus::as_str);
             out.push_str(&format!(
                 "{},{scope},{},{},{share},{status}\n",
-                cp.date, c.eligible, c.activated
+                cp.date,
+                c.eligible(),
+                c.activated()
             ));
         };
         for (school, c) in schools {
-            if c.eligible > 0 {
+            if c.eligible() > 0 {
                 line(school.to_string(), c);
             }
         }

@@ -35,6 +35,7 @@ pub(super) fn policy_ru(policy: EligibilityPolicy) -> &'static str {
         EligibilityPolicy::WithAccess => "родители, имеющие возможность воспользоваться услугой",
         EligibilityPolicy::AllParents => "все родители",
         EligibilityPolicy::Applicants => "родители, подавшие заявление",
+        EligibilityPolicy::ApprovedApplicants => "родители с одобренным заявлением",
     }
 }
 
@@ -134,8 +135,8 @@ impl RolloutReport {
         writeln!(
             out,
             "  по школе: {} из {} — {}",
-            c.count.activated,
-            c.count.eligible,
+            c.count.activated(),
+            c.count.eligible(),
             share_text(c.share)
         )?;
         if let Some(cp) = &self.current_checkpoint {
@@ -159,8 +160,8 @@ impl RolloutReport {
                 out,
                 "  на {}: {} из {} — {} ({})",
                 checkpoint_ru(&o.checkpoint),
-                o.count.activated,
-                o.count.eligible,
+                o.count.activated(),
+                o.count.eligible(),
                 share_text(o.share),
                 band_ru(o.status)
             )?;
@@ -202,8 +203,8 @@ impl RolloutReport {
         for r in &self.classes {
             row(
                 &r.name,
-                r.count.eligible.to_string(),
-                r.count.activated.to_string(),
+                r.count.eligible().to_string(),
+                r.count.activated().to_string(),
                 share_text(r.share),
                 band_ru(r.current_status),
                 band_ru(r.next_status),
@@ -211,8 +212,8 @@ impl RolloutReport {
         }
         row(
             "Школа",
-            c.count.eligible.to_string(),
-            c.count.activated.to_string(),
+            c.count.eligible().to_string(),
+            c.count.activated().to_string(),
             share_text(c.share),
             band_ru(c.current_status),
             band_ru(c.next_status),
