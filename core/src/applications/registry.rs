@@ -494,6 +494,12 @@ impl ApplicationRegistry {
                 .cloned()
                 .collect(),
             accounts: Vec::new(),
+            service_access: self
+                .service_access
+                .iter()
+                .filter(|r| Applicant::Parent(r.parent) == applicant)
+                .copied()
+                .collect(),
             next_id: self.next_id,
             hash_params: self.hash_params,
             login_address: self.login_address.clone(),

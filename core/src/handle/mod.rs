@@ -278,6 +278,22 @@ impl SchoolHandle {
         Ok(())
     }
 
+    /// Sets the argon2id costs of the passwords issued from now on (the
+    /// default is OWASP's; [`crate::credentials::HashParams::light`] for
+    /// demonstrations and tests).
+    ///
+    /// # Errors
+    /// As [`SchoolHandle::set_plan`].
+    pub fn set_hash_params(
+        &mut self,
+        edit: &Edit,
+        params: crate::credentials::HashParams,
+    ) -> Result<(), Error> {
+        self.require_admin(edit)?;
+        self.registry.set_hash_params(params);
+        Ok(())
+    }
+
     /// Checks that the actor of `edit` is an administrator (the school
     /// specialist) and that the handle is writable.
     pub(crate) fn require_admin(&self, edit: &Edit) -> Result<crate::ids::TeacherId, Error> {

@@ -175,6 +175,25 @@ impl SchoolHandle {
         Ok(self.registry.report_activation(holder, edit.at().date())?)
     }
 
+    /// Records whether a parent has the possibility to use the service
+    /// from `since` on (the denominator of the activation share; the
+    /// specialist's, from what the host knows).
+    ///
+    /// # Errors
+    /// As [`SchoolHandle::register_application`].
+    pub fn record_service_access(
+        &mut self,
+        edit: &Edit,
+        parent: crate::ids::ParentId,
+        since: NaiveDate,
+        has_access: bool,
+    ) -> Result<(), Error> {
+        self.require_admin(edit)?;
+        Ok(self
+            .registry
+            .record_service_access(self.journal.school(), parent, since, has_access)?)
+    }
+
     /// The applications per class and for the school on `date`.
     pub fn application_counts(&self, date: NaiveDate) -> ApplicationCounts {
         self.registry.counts_on(self.journal.school(), date)
