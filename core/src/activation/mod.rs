@@ -27,8 +27,6 @@ mod rule;
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_access;
 
 pub use error::{ActivationError, MetricsError};
 pub use metrics::{

@@ -41,14 +41,6 @@ mod writes;
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_diary;
-#[cfg(test)]
-mod tests_fixture;
-#[cfg(test)]
-mod tests_properties;
-#[cfg(test)]
-mod tests_reports;
 
 use std::collections::BTreeMap;
 

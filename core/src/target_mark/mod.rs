@@ -305,5 +305,4 @@ impl Search<'_> {
 }
 
 #[cfg(test)]
-#[path = "target_mark_tests.rs"]
 mod tests;

@@ -499,5 +499,4 @@ fn complete_plan(
 }
 
 #[cfg(test)]
-#[path = "school_tests.rs"]
 mod tests;

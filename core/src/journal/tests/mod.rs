@@ -1,7 +1,12 @@
 //! Journal tests: validated writes, the audit trail, the attendance
 //! workflow, lesson content and assigned work.
 
-use super::tests_fixture::*;
+mod diary;
+mod fixture;
+mod properties;
+mod reports;
+
+use self::fixture::*;
 use super::*;
 use crate::attendance::AttendanceCode;
 use crate::audit::{AuditChange, Edit, MarkState};

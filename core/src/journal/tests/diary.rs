@@ -3,9 +3,9 @@
 
 use chrono::NaiveTime;
 
-use super::OverdueKind;
-use super::tests_fixture::*;
-use super::*;
+use crate::journal::OverdueKind;
+use super::fixture::*;
+use super::super::*;
 use crate::attendance::AttendanceCode;
 use crate::lesson::Homework;
 use crate::marks::{MarkValue, Points};

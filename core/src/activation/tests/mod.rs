@@ -1,6 +1,8 @@
 //! Activation metrics on hand-checked small cases, from plain records and
 //! from the registry.
 
+mod access;
+
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::ids::MarkId;
 
-use super::*;
+use super::super::*;
 use crate::access::ParentGrants;
 use crate::audit::Edit;
 use crate::calendar::{SchoolYear, Shift};
