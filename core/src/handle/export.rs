@@ -26,6 +26,7 @@ use crate::access::{Action, Actor, Role, authorize};
 use crate::applications::{Applicant, ApplicationRegistry};
 use crate::ids::{ClassId, ParentId, StudentId, SubjectId};
 use crate::journal::Journal;
+use crate::marks::WeightedAverage;
 use crate::rollout::RolloutPlan;
 use crate::school::{ClassSums, Sums};
 use crate::snapshot::SnapshotError;
@@ -43,14 +44,16 @@ pub(crate) struct ExportScope {
     pub(crate) class_sums: ClassSums,
 }
 
-/// The class sums of one class, term and subject, as stored.
+/// The class sums of one class, term and subject, as stored: Σ(mark ×
+/// weight), Σ weight and the number of marks of each value 1–5.
 #[derive(Serialize, Deserialize)]
 struct ClassSumsEntry {
     class_id: ClassId,
     term_number: u8,
     subject: SubjectId,
-    #[serde(flatten)]
-    sums: Sums,
+    weighted_sum: rust_decimal::Decimal,
+    weight_sum: rust_decimal::Decimal,
+    marks_per_value: [u32; 5],
 }
 
 /// The export document.
@@ -139,7 +142,9 @@ impl SchoolHandle {
                     class_id,
                     term_number,
                     subject,
-                    sums,
+                    weighted_sum: sums.average.weighted_sum(),
+                    weight_sum: sums.average.weight_sum(),
+                    marks_per_value: sums.average.per_value(),
                 })
                 .collect(),
         };
@@ -150,11 +155,18 @@ impl SchoolHandle {
     pub(crate) fn from_export(value: serde_json::Value) -> Result<SchoolHandle, Error> {
         let d: ExportDocument = serde_json::from_value(value).map_err(invalid)?;
         let mut journal = Journal::from_value(d.journal)?;
-        let class_sums: ClassSums = d
-            .class_sums
-            .into_iter()
-            .map(|e| ((e.class_id, e.term_number, e.subject), e.sums))
-            .collect();
+        let mut class_sums = ClassSums::new();
+        for e in d.class_sums {
+            let average =
+                WeightedAverage::from_sums(e.weighted_sum, e.weight_sum, e.marks_per_value)
+                    .ok_or_else(|| {
+                        invalid(format!(
+                            "class sums of {} are not sums of marks",
+                            e.class_id
+                        ))
+                    })?;
+            class_sums.insert((e.class_id, e.term_number, e.subject), Sums::of(average));
+        }
         journal.school.set_class_sums(&class_sums);
         Ok(SchoolHandle {
             journal,

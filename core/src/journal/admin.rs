@@ -269,7 +269,9 @@ impl Journal {
         self.administer(edit, None, None, |s| {
             s.set_work_types(catalogue)?;
             Ok(SchoolChange::WorkTypesSet)
-        })
+        })?;
+        self.assigned_by_class = super::assigned_by_class(&self.school, &self.assigned);
+        Ok(())
     }
 
     /// Replaces the period-mark policy.

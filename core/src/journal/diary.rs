@@ -378,10 +378,7 @@ impl Journal {
                     average: sums.shown(),
                     marks_counted: sums.count(),
                     period_mark: sums.period_mark(policy),
-                    final_mark: self
-                        .final_marks
-                        .get(&(student, subject, code.clone()))
-                        .map(|f| f.mark),
+                    final_mark: self.final_mark_of(student, subject, &code),
                     class_average: class_sums.shown(),
                 }
             })
@@ -435,10 +432,11 @@ impl Journal {
             .unwrap_or_default();
         classes.dedup();
         for class in classes {
-            for ((lesson, work_type), due) in
+            for ((lesson, work_type), assigned) in
                 self.assigned_by_class.get(&class).into_iter().flatten()
             {
-                if *due >= today || !catalogue.get(work_type).is_some_and(|w| w.is_mandatory()) {
+                let due = &assigned.due;
+                if *due >= today || !assigned.mandatory {
                     continue;
                 }
                 let Some(facts) = self.school.index.lessons.get(lesson) else {
@@ -476,5 +474,22 @@ impl Journal {
         }
         out.sort_by(|a, b| (a.date, a.lesson, &a.work_type).cmp(&(b.date, b.lesson, &b.work_type)));
         out
+    }
+}
+
+impl Journal {
+    /// The teacher's final mark of a student in a subject and term, found
+    /// without building a key.
+    pub(crate) fn final_mark_of(
+        &self,
+        student: StudentId,
+        subject: SubjectId,
+        term: &str,
+    ) -> Option<crate::marks::PeriodMark> {
+        self.final_marks
+            .range((student, subject, String::new())..)
+            .take_while(|((s, j, _), _)| *s == student && *j == subject)
+            .find(|((_, _, t), _)| t == term)
+            .map(|(_, f)| f.mark)
     }
 }

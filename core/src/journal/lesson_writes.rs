@@ -186,10 +186,15 @@ impl Journal {
         match due {
             Some(d) => {
                 self.assigned.insert(key.clone(), d);
+                let mandatory = self
+                    .school
+                    .work_types()
+                    .get(work_type)
+                    .is_some_and(|w| w.is_mandatory());
                 self.assigned_by_class
                     .entry(facts.class)
                     .or_default()
-                    .insert(key, d);
+                    .insert(key, super::AssignedDue { due: d, mandatory });
             }
             None => {
                 self.assigned.remove(&key);

@@ -124,8 +124,17 @@ pub struct Journal {
     pub(crate) assigned_by_class: AssignedByClass,
 }
 
-/// Assigned work per class: lesson and work type → due date.
-pub(crate) type AssignedByClass = HashMap<ClassId, BTreeMap<(LessonId, WorkTypeCode), NaiveDate>>;
+/// Assigned work per class: lesson and work type → due date, and whether
+/// the type is mandatory (so the diary's overdue check needs no catalogue
+/// lookup).
+pub(crate) type AssignedByClass = HashMap<ClassId, BTreeMap<(LessonId, WorkTypeCode), AssignedDue>>;
+
+/// When assigned work is due, and whether its type is mandatory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct AssignedDue {
+    pub(crate) due: NaiveDate,
+    pub(crate) mandatory: bool,
+}
 
 /// Groups the assigned work by the class of its lesson.
 pub(crate) fn assigned_by_class(
@@ -135,10 +144,17 @@ pub(crate) fn assigned_by_class(
     let mut by_class = AssignedByClass::default();
     for ((lesson, work_type), due) in assigned {
         if let Some(facts) = school.index.lessons.get(lesson) {
-            by_class
-                .entry(facts.class)
-                .or_default()
-                .insert((*lesson, work_type.clone()), *due);
+            let mandatory = school
+                .work_types()
+                .get(work_type)
+                .is_some_and(|w| w.is_mandatory());
+            by_class.entry(facts.class).or_default().insert(
+                (*lesson, work_type.clone()),
+                AssignedDue {
+                    due: *due,
+                    mandatory,
+                },
+            );
         }
     }
     by_class

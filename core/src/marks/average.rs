@@ -24,37 +24,23 @@ use crate::rounding::round_half_up;
 pub struct WeightedAverage {
     weighted_sum: Decimal,
     weight_sum: Decimal,
-    count: u32,
-    lowest: Option<Points>,
-    highest: Option<Points>,
+    /// How many marks of each value 1–5.
+    per_value: [u32; 5],
 }
 
 impl WeightedAverage {
-    /// An average of no marks.
+    /// No marks.
     pub fn new() -> WeightedAverage {
         WeightedAverage::default()
     }
 
-    /// Adds one mark with its weight.
+    /// Adds a mark with its weight.
     pub fn add(&mut self, mark: Points, weight: Weight) {
-        self.weighted_sum += Decimal::from(mark.get()) * weight.get();
-        self.weight_sum += weight.get();
-        self.count += 1;
-        self.lowest = Some(self.lowest.map_or(mark, |l| l.min(mark)));
-        self.highest = Some(self.highest.map_or(mark, |h| h.max(mark)));
+        self.add_many(mark, weight, 1);
     }
 
-    /// Adds `times` marks of the same value and weight at once (what "what
-    /// do I need" asks about); the mark count saturates at `u32::MAX`.
-    ///
-    /// # Example
-    /// ```
-    /// use zhurnal::marks::{Points, Weight, WeightedAverage};
-    /// let mut avg = WeightedAverage::of([(Points::THREE, Weight::ONE)]);
-    /// avg.add_many(Points::FIVE, Weight::ONE, 3);
-    /// assert_eq!(avg.count(), 4);
-    /// assert_eq!(avg.shown().map(|a| a.to_string()), Some("4.50".into()));
-    /// ```
+    /// Adds the same mark `times` times (as `times` calls of
+    /// [`WeightedAverage::add`]).
     pub fn add_many(&mut self, mark: Points, weight: Weight, times: u32) {
         if times == 0 {
             return;
@@ -62,12 +48,34 @@ impl WeightedAverage {
         let total_weight = weight.get() * Decimal::from(times);
         self.weighted_sum += Decimal::from(mark.get()) * total_weight;
         self.weight_sum += total_weight;
-        self.count = self.count.saturating_add(times);
-        self.lowest = Some(self.lowest.map_or(mark, |l| l.min(mark)));
-        self.highest = Some(self.highest.map_or(mark, |h| h.max(mark)));
+        let slot = &mut self.per_value[usize::from(mark.get() - 1)];
+        *slot = slot.saturating_add(times);
     }
 
-    /// The average of `marks`.
+    /// Takes out a mark added before (a changed or removed mark): exact, so
+    /// adding and removing in any order gives the same accumulator. A mark
+    /// of a value not in it changes nothing.
+    pub fn remove(&mut self, mark: Points, weight: Weight) {
+        let slot = &mut self.per_value[usize::from(mark.get() - 1)];
+        if *slot == 0 {
+            return;
+        }
+        *slot -= 1;
+        self.weighted_sum -= Decimal::from(mark.get()) * weight.get();
+        self.weight_sum -= weight.get();
+    }
+
+    /// Adds everything of `other` (partial sums merge exactly, in any
+    /// order).
+    pub fn merge(&mut self, other: &WeightedAverage) {
+        self.weighted_sum += other.weighted_sum;
+        self.weight_sum += other.weight_sum;
+        for (mine, theirs) in self.per_value.iter_mut().zip(other.per_value) {
+            *mine = mine.saturating_add(theirs);
+        }
+    }
+
+    /// The average of these marks.
     pub fn of(marks: impl IntoIterator<Item = (Points, Weight)>) -> WeightedAverage {
         let mut avg = WeightedAverage::new();
         for (mark, weight) in marks {
@@ -76,9 +84,54 @@ impl WeightedAverage {
         avg
     }
 
-    /// How many marks went in.
+    /// An accumulator from its sums, as stored or computed elsewhere:
+    /// Σ(mark × weight), Σ weight, and how many marks of each value 1–5.
+    /// `None` when they cannot come from marks (a negative sum, a weight
+    /// without marks, marks without weight, an average outside 1–5).
+    pub fn from_sums(
+        weighted_sum: Decimal,
+        weight_sum: Decimal,
+        per_value: [u32; 5],
+    ) -> Option<WeightedAverage> {
+        let avg = WeightedAverage {
+            weighted_sum,
+            weight_sum,
+            per_value,
+        };
+        let consistent = match avg.count() {
+            0 => weighted_sum.is_zero() && weight_sum.is_zero(),
+            _ => {
+                weight_sum > Decimal::ZERO
+                    && weighted_sum >= weight_sum
+                    && weighted_sum <= weight_sum * Decimal::from(5)
+            }
+        };
+        consistent.then_some(avg)
+    }
+
+    /// Σ(mark × weight).
+    pub fn weighted_sum(&self) -> Decimal {
+        self.weighted_sum
+    }
+
+    /// How many marks of each value, 1 to 5.
+    pub fn per_value(&self) -> [u32; 5] {
+        self.per_value
+    }
+
+    /// Whether a mark of `value` or below is among them (the "no 5 with
+    /// a 2" rule asks this).
+    pub fn has_mark_at_most(&self, value: Points) -> bool {
+        self.per_value[..usize::from(value.get())]
+            .iter()
+            .any(|n| *n > 0)
+    }
+
+    /// How many marks.
     pub fn count(&self) -> u32 {
-        self.count
+        self.per_value
+            .iter()
+            .fold(0u32, |n, c| n.saturating_add(*c))
     }
 
     /// Σ weight.
@@ -88,18 +141,20 @@ impl WeightedAverage {
 
     /// The lowest mark, if any.
     pub fn lowest(&self) -> Option<Points> {
-        self.lowest
+        let i = self.per_value.iter().position(|n| *n > 0)?;
+        Points::new(u8::try_from(i + 1).ok()?).ok()
     }
 
     /// The highest mark, if any.
     pub fn highest(&self) -> Option<Points> {
-        self.highest
+        let i = self.per_value.iter().rposition(|n| *n > 0)?;
+        Points::new(u8::try_from(i + 1).ok()?).ok()
     }
 
     /// The exact average (as exact as 28 significant digits go), `None`
     /// without marks.
     pub fn exact(&self) -> Option<Decimal> {
-        if self.count == 0 {
+        if self.count() == 0 {
             return None;
         }
         self.weighted_sum.checked_div(self.weight_sum)
@@ -107,7 +162,7 @@ impl WeightedAverage {
 
     /// The average as shown: HALF-UP to two places, `None` without marks.
     pub fn shown(&self) -> Option<Decimal> {
-        if self.count == 0 {
+        if self.count() == 0 {
             return None;
         }
         shown_average(self.weighted_sum, self.weight_sum)
@@ -176,6 +231,32 @@ mod tests {
         assert_eq!(one_by_one, at_once);
         at_once.add_many(Points::FIVE, w("1"), 0);
         assert_eq!(one_by_one, at_once);
+    }
+
+    #[test]
+    fn removal_is_exact_and_order_free() {
+        let mut a = WeightedAverage::of([(Points::TWO, w("3")), (Points::FIVE, w("1.5"))]);
+        a.add(Points::FOUR, w("2"));
+        a.remove(Points::TWO, w("3"));
+        let b = WeightedAverage::of([(Points::FIVE, w("1.5")), (Points::FOUR, w("2"))]);
+        assert_eq!(a, b);
+        assert!(!a.has_mark_at_most(Points::TWO));
+        assert_eq!(a.lowest(), Some(Points::FOUR));
+        a.remove(Points::ONE, w("1")); // not in it: nothing changes
+        assert_eq!(a, b);
+        let mut merged = WeightedAverage::of([(Points::FIVE, w("1.5"))]);
+        merged.merge(&WeightedAverage::of([(Points::FOUR, w("2"))]));
+        assert_eq!(merged, b);
+        let back = WeightedAverage::from_sums(b.weighted_sum(), b.weight_sum(), b.per_value());
+        assert_eq!(back, Some(b));
+        assert_eq!(
+            WeightedAverage::from_sums(Decimal::ONE, Decimal::ZERO, [0; 5]),
+            None
+        );
+        assert_eq!(
+            WeightedAverage::from_sums(Decimal::from(9), Decimal::ONE, [1, 0, 0, 0, 0]),
+            None
+        );
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::ids::{
     ClassId, LessonId, MarkId, ParentId, StudentId, SubgroupId, SubjectId, TeacherId,
 };
 use crate::lesson::{Lesson, LessonGroup};
-use crate::marks::{PeriodMark, PeriodMarkPolicy, Points, shown_average};
+use crate::marks::{PeriodMark, PeriodMarkPolicy, Points, WeightedAverage};
 use crate::organisation::Enrolment;
 use crate::organisation::Subgroup;
 
@@ -82,58 +82,61 @@ pub(crate) struct LessonFacts {
     pub(crate) term: Option<u8>,
 }
 
-/// Running sums of five-point marks: enough for the weighted average and
-/// the period mark, and exact under removal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+/// The running average of a student's (or a class's) five-point marks in
+/// a subject and term: the crate's one accumulator
+/// ([`WeightedAverage`], exact under removal) and its shown value, kept
+/// at each write so that reads never divide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Sums {
-    /// Σ mark × weight.
-    pub(crate) weighted: Decimal,
-    /// Σ weight.
-    pub(crate) weight: Decimal,
-    /// How many five-point marks.
-    #[serde(rename = "marks_counted")]
-    pub(crate) count: u32,
-    /// How many of them are 2 or below.
-    pub(crate) twos: u32,
+    pub(crate) average: WeightedAverage,
+    shown: Option<Decimal>,
 }
 
 impl Sums {
+    /// Sums kept elsewhere (a per-person export's class sums).
+    pub(crate) fn of(average: WeightedAverage) -> Sums {
+        Sums {
+            average,
+            shown: average.shown(),
+        }
+    }
+
     fn apply(&mut self, mark: &MarkRecord, add: bool) {
         let Some(points) = mark.value.points() else {
             return;
         };
-        let weighted = Decimal::from(points.get()) * mark.weight.get();
-        let two = u32::from(points <= Points::TWO);
         if add {
-            self.weighted += weighted;
-            self.weight += mark.weight.get();
-            self.count += 1;
-            self.twos += two;
+            self.average.add(points, mark.weight);
         } else {
-            self.weighted -= weighted;
-            self.weight -= mark.weight.get();
-            self.count = self.count.saturating_sub(1);
-            self.twos = self.twos.saturating_sub(two);
+            self.average.remove(points, mark.weight);
         }
+        self.shown = self.average.shown();
+    }
+
+    /// Whether no mark is counted.
+    #[cfg(test)]
+    pub(crate) fn is_empty(&self) -> bool {
+        self.average.count() == 0
     }
 
     /// The average as shown (HALF-UP, two places), `None` without marks.
     pub(crate) fn shown(&self) -> Option<Decimal> {
-        if self.count == 0 {
-            return None;
-        }
-        shown_average(self.weighted, self.weight)
+        self.shown
     }
 
     /// How many five-point marks.
     pub(crate) fn count(&self) -> u32 {
-        self.count
+        self.average.count()
     }
 
     /// The period mark by `policy` (the one rule, on the shown average).
     pub(crate) fn period_mark(&self, policy: &PeriodMarkPolicy) -> PeriodMark {
-        match self.shown() {
-            Some(shown) => policy.from_shown(shown, self.count, self.twos > 0),
+        match self.shown {
+            Some(shown) => policy.from_shown(
+                shown,
+                self.average.count(),
+                self.average.has_mark_at_most(Points::TWO),
+            ),
             None => PeriodMark::NotAttested,
         }
     }
@@ -207,7 +210,7 @@ impl Index {
     /// `lessons` holds every lesson of the school, this one included.
     pub(crate) fn add_lesson(
         &mut self,
-        lessons: &BTreeMap<LessonId, Lesson>,
+        lessons: &HashMap<LessonId, Lesson>,
         calendar: &SchoolYear,
         subgroups: &BTreeMap<SubgroupId, Subgroup>,
         lesson: &Lesson,
@@ -221,10 +224,9 @@ impl Index {
             let day = self.day_lessons.entry((class, lesson.date())).or_default();
             day.push(lesson.id());
             day.sort_by_key(|id| lessons.get(id).map(Lesson::sort_key));
-            self.by_date
-                .entry(lesson.date())
-                .or_default()
-                .push(lesson.id());
+            let same_day = self.by_date.entry(lesson.date()).or_default();
+            let at = same_day.partition_point(|id| *id < lesson.id());
+            same_day.insert(at, lesson.id());
         }
         self.teaching.insert((facts.teacher, class, facts.subject));
         self.teaches_class.insert((facts.teacher, class));

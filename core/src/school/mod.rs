@@ -126,7 +126,9 @@ pub struct School {
     parents: BTreeMap<ParentId, Parent>,
     links: Vec<ParentLink>,
     enrolments: Vec<Enrolment>,
-    lessons: BTreeMap<LessonId, Lesson>,
+    /// The lessons, by id (hashed: the diary looks up a week's lessons
+    /// one by one; every ordered listing sorts).
+    lessons: HashMap<LessonId, Lesson>,
     pub(crate) marks: BTreeMap<MarkId, MarkRecord>,
     pub(crate) attendance: BTreeMap<AttendanceId, AttendanceRecord>,
     /// The one index over the records, kept by the school's writes.
@@ -154,7 +156,7 @@ impl School {
             parents: BTreeMap::new(),
             links: Vec::new(),
             enrolments: Vec::new(),
-            lessons: BTreeMap::new(),
+            lessons: HashMap::default(),
             marks: BTreeMap::new(),
             attendance: BTreeMap::new(),
             index: Index::default(),

@@ -77,9 +77,13 @@ impl School {
         group: LessonGroup,
         subject: SubjectId,
     ) -> impl Iterator<Item = &Lesson> {
-        self.lessons
+        let mut lessons: Vec<&Lesson> = self
+            .lessons
             .values()
-            .filter(move |l| l.group() == group && l.subject() == subject)
+            .filter(|l| l.group() == group && l.subject() == subject)
+            .collect();
+        lessons.sort_by_key(|l| l.id());
+        lessons.into_iter()
     }
 
     /// Checks a lesson against the calendar, the roster and the other

@@ -88,7 +88,11 @@ impl From<School> for SchoolSnapshot {
                         .map(move |student| Membership { subgroup, student })
                 })
                 .collect(),
-            lessons: s.lessons.into_values().collect(),
+            lessons: {
+                let mut lessons: Vec<Lesson> = s.lessons.into_values().collect();
+                lessons.sort_by_key(Lesson::id);
+                lessons
+            },
             marks: s.marks.into_values().collect(),
             attendance: s.attendance.into_values().collect(),
             next_lesson_id: s.next_lesson,

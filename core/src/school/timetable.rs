@@ -101,7 +101,9 @@ impl School {
     /// schedule.
     pub(crate) fn set_calendar(&mut self, calendar: SchoolYear) -> Result<(), Error> {
         let old = std::mem::replace(&mut self.calendar, calendar);
-        let checked = self.lessons.values().try_for_each(|l| {
+        let mut lessons: Vec<&Lesson> = self.lessons.values().collect();
+        lessons.sort_by_key(|l| l.id());
+        let checked = lessons.into_iter().try_for_each(|l| {
             self.calendar.check_school_day(l.date())?;
             self.calendar.require_slot(l.shift(), l.slot())?;
             Ok::<(), Error>(())

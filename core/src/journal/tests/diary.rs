@@ -3,10 +3,10 @@
 
 use chrono::NaiveTime;
 
-use crate::journal::OverdueKind;
-use super::fixture::*;
 use super::super::*;
+use super::fixture::*;
 use crate::attendance::AttendanceCode;
+use crate::journal::OverdueKind;
 use crate::lesson::Homework;
 use crate::marks::{MarkValue, Points};
 

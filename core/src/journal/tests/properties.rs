@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 
-use super::fixture::*;
 use super::super::*;
+use super::fixture::*;
 use crate::attendance::AttendanceCode;
 use crate::audit::{AuditChange, MarkState};
 use crate::ids::MarkId;

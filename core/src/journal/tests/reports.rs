@@ -2,8 +2,8 @@
 //! summaries, the load check, "what do I need", pages, administration and
 //! snapshots.
 
-use super::fixture::*;
 use super::super::*;
+use super::fixture::*;
 use crate::attendance::AttendanceCode;
 use crate::audit::AuditChange;
 use crate::calendar::Shift;
