@@ -154,7 +154,7 @@ impl ScopeActivation {
 /// rounded share. The table only groups [`ParentActivationRecord`]s — one
 /// per parent and child, the same columns as the bulk `parents.csv` — into
 /// scopes. The in-memory registry produces such records
-/// ([`ApplicationRegistry::activation_records`](super::ApplicationRegistry::activation_records)),
+/// ([`ApplicationRegistry::activation_records`](crate::applications::ApplicationRegistry::activation_records)),
 /// so both paths give the same numbers.
 ///
 /// A parent with several children counts once in a school (and in the

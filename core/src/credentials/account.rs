@@ -45,7 +45,7 @@ pub struct CredentialEvent {
 
 /// A person's account. `Debug` shows the hash's parameters only.
 ///
-/// Accounts live in the [`ApplicationRegistry`](super::ApplicationRegistry):
+/// Accounts live in the [`ApplicationRegistry`](crate::applications::ApplicationRegistry):
 /// one per person (parent or student), shared by all of that person's
 /// applications. The plaintext password exists only in the
 /// [`CredentialSlip`] returned by the issuing call; the registry keeps the

@@ -108,8 +108,9 @@ impl SchoolHandle {
         }
     }
 
-    /// The per-person export of `actor` on `on`, as JSON (see the
-    /// [module documentation](self)).
+    /// The per-person export of `actor` on `on`, as JSON: what they may
+    /// read, with nobody else's personal data (see [`super::EXPORT_FORMAT`]
+    /// and the [handle's documentation](super)).
     ///
     /// # Errors
     /// [`HandleError::ExportNotForRole`] for staff;

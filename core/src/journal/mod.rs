@@ -1,31 +1,43 @@
-//! The class journal: the school's lessons, marks and attendance behind
-//! access checks, with an audit trail and the indexes the diary needs.
+//! The class journal: the one writer of the school's records, behind
+//! access checks, with an audit trail.
 //!
 //! A [`Journal`] owns a [`School`]. Every read and write takes the acting
-//! person ([`Actor`], or an [`Edit`] that adds when and why) and is checked
-//! by [`crate::access::authorize`] before anything happens; a refused call
-//! is a coded error and changes nothing. Writes go through the school's
-//! validated operations (enrolment, calendar, lesson), then update the
-//! indexes and append to the [`AuditTrail`].
+//! person ([`Actor`], or an [`Edit`](crate::audit::Edit) that adds when
+//! and why) and is checked by [`crate::access::authorize`] before anything
+//! happens; a refused call is a coded error and changes nothing, the
+//! school's index included. Writes go through the school's validated
+//! operations, which keep its one index, then append to the
+//! [`AuditTrail`]. These are the only public writes of journal records.
 //!
-//! - Writes: [`Journal::record_mark`], [`Journal::change_mark`],
-//!   [`Journal::remove_mark`], [`Journal::set_attendance`] (the lesson's
-//!   teacher: ОТ, ОП, ОСВ or present), [`Journal::set_absence_reason`] (the
-//!   class teacher: УП, Б, НП), [`Journal::set_topic`],
-//!   [`Journal::set_homework`], [`Journal::assign_work`],
-//!   [`Journal::set_final_mark`]; for the administrator
-//!   [`Journal::schedule_lesson`], [`Journal::edit_school`] and
-//!   [`Journal::set_parent_grants`].
+//! - The teacher's writes: [`Journal::record_mark`],
+//!   [`Journal::change_mark`], [`Journal::remove_mark`],
+//!   [`Journal::set_attendance`] (the lesson's teacher: ОТ, ОП, ОСВ or
+//!   present), [`Journal::set_absence_reason`] (the class teacher: УП, Б,
+//!   НП), [`Journal::set_topic`], [`Journal::set_homework`],
+//!   [`Journal::assign_work`], [`Journal::attach_plan`],
+//!   [`Journal::set_final_mark`].
+//! - The administrator's operations, each audited as a
+//!   [`crate::audit::SchoolChange`]: the roster ([`Journal::add_class`],
+//!   [`Journal::add_subgroup`], [`Journal::add_subgroup_member`],
+//!   [`Journal::add_subject`], [`Journal::add_teacher`],
+//!   [`Journal::add_student`], [`Journal::add_parent`],
+//!   [`Journal::link_parent`], [`Journal::enrol`],
+//!   [`Journal::end_enrolment`], [`Journal::transfer`],
+//!   [`Journal::set_class_teacher`], [`Journal::set_work_types`],
+//!   [`Journal::set_period_mark_policy`]), the timetable
+//!   ([`Journal::schedule_lesson`], [`Journal::move_lesson`],
+//!   [`Journal::cancel_lesson`]), the calendar ([`Journal::set_calendar`])
+//!   and [`Journal::set_parent_grants`].
 //! - Reads: [`Journal::journal_page`], [`Journal::class_period_marks`],
-//!   [`Journal::school_period_marks`], the audit lists, attendance
-//!   summaries, [`Journal::assessment_load`], [`Journal::what_do_i_need`]
-//!   and the diary ([`Journal::diary_week`]).
+//!   [`Journal::school_period_marks`], [`Journal::term_marks`], the audit
+//!   lists, attendance summaries, [`Journal::assessment_load`],
+//!   [`Journal::what_do_i_need`] and the diary ([`Journal::diary_week`]).
 //!
-//! Parents' access: a parent reads a linked child's diary only while
-//! their access is granted ([`ParentGrants`]). The parent application
-//! registry decides that (an approved application, consent not revoked)
-//! and feeds it through [`Journal::set_parent_grants`]; until it does, the
-//! default grants every linked parent.
+//! Parents' access fails closed: a journal grants no parent until told
+//! ([`ParentGrants`], [`Journal::set_parent_grants`]). A
+//! [`crate::handle::SchoolHandle`] decides instead from its application
+//! registry on the date of each request (an approved application, consent
+//! not revoked).
 
 mod admin;
 mod audit_reads;

@@ -40,7 +40,7 @@ impl Journal {
     /// # Errors
     /// [`JournalError::InvalidReason`]; [`SchoolError::UnknownLesson`];
     /// [`crate::access::AccessError`] unless the actor teaches the lesson;
-    /// the school's checks of [`crate::school::School::record_mark`]
+    /// the school's checks
     /// (unknown student or work type, not enrolled that day, not in the
     /// subgroup).
     ///
