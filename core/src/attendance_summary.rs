@@ -156,9 +156,9 @@ pub struct AttendanceSummary {
     /// The student.
     pub student: StudentId,
     /// First day of the period.
-    pub from: NaiveDate,
+    pub start: NaiveDate,
     /// Last day of the period.
-    pub to: NaiveDate,
+    pub end: NaiveDate,
     /// The counts over the period.
     pub counts: AttendanceCounts,
     /// The share of expected lessons missed, percent.
@@ -221,8 +221,8 @@ impl AttendanceSummary {
         }
         AttendanceSummary {
             student,
-            from,
-            to,
+            start: from,
+            end: to,
             missed_share: counts.missed_share(),
             counts,
             flagged_months,

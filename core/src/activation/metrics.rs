@@ -25,7 +25,7 @@ pub struct ParentActivationRecord {
     /// The child's school.
     pub school: SchoolId,
     /// The child's class on the date, if enrolled.
-    pub class: Option<ClassId>,
+    pub class_id: Option<ClassId>,
     /// Whether the parent has the possibility to use the service on the
     /// date (the host's recorded fact; `has_access` of `parents.csv`).
     pub has_access: bool,
@@ -64,7 +64,7 @@ impl ParentActivationRecord {
 /// let day = NaiveDate::from_ymd_opt(2014, 10, 1).unwrap();
 /// let r = |p, s, access, act: Option<NaiveDate>| ParentActivationRecord {
 ///     parent: ParentId::new(p), student: StudentId::new(s), school: SchoolId::new(1),
-///     class: Some(ClassId::new(1)), has_access: access, approved_application: false,
+///     class_id: Some(ClassId::new(1)), has_access: access, approved_application: false,
 ///     applied_on: None, activated_on: act };
 /// let c = count_parents(&[r(1, 1, true, Some(day)), r(1, 2, true, Some(day)), r(2, 3, true, None)], day, EligibilityPolicy::WithAccess);
 /// assert_eq!((c.eligible(), c.activated()), (2, 1));
@@ -192,7 +192,7 @@ impl ActivationTable {
     /// let day = NaiveDate::from_ymd_opt(2014, 10, 1).unwrap();
     /// let records: Vec<ParentActivationRecord> = (0..32).map(|i| ParentActivationRecord {
     ///     parent: ParentId::new(i), student: StudentId::new(i), school: SchoolId::new(1),
-    ///     class: Some(ClassId::new(1)), has_access: true, approved_application: true,
+    ///     class_id: Some(ClassId::new(1)), has_access: true, approved_application: true,
     ///     applied_on: Some(day),
     ///     activated_on: (i < 13).then_some(day) }).collect();
     /// let t = ActivationTable::compute(&records, day, EligibilityPolicy::WithAccess, &seed_checkpoints());
@@ -211,7 +211,7 @@ impl ActivationTable {
             BTreeMap::new();
         let mut schools: BTreeMap<SchoolId, Vec<&ParentActivationRecord>> = BTreeMap::new();
         for r in records {
-            if let Some(class) = r.class {
+            if let Some(class) = r.class_id {
                 classes.entry((r.school, class)).or_default().push(r);
             }
             schools.entry(r.school).or_default().push(r);

@@ -171,7 +171,7 @@ impl ApplicationRegistry {
                     parent,
                     student,
                     school,
-                    class: Some(class),
+                    class_id: Some(class),
                     has_access: access_on(index.access, parent, date),
                     approved_application: apps.iter().any(|a| a.gives_access_on(date)),
                     applied_on: apps

@@ -90,7 +90,7 @@ pub struct WaitingApplication {
 pub struct ClassApplicationCounts {
     /// The student's class on the date; `None` for students not enrolled
     /// that day.
-    pub class: Option<ClassId>,
+    pub class_id: Option<ClassId>,
     /// The numbers.
     pub counts: StatusCounts,
 }
@@ -149,7 +149,10 @@ impl ApplicationRegistry {
             school: org.school_id(),
             classes: classes
                 .into_iter()
-                .map(|((_, class), counts)| ClassApplicationCounts { class, counts })
+                .map(|((_, class), counts)| ClassApplicationCounts {
+                    class_id: class,
+                    counts,
+                })
                 .collect(),
             total,
         }

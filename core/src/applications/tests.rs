@@ -587,7 +587,7 @@ fn queries_as_of_a_date() {
     let per_class: Vec<(Option<u32>, u32)> = counts
         .classes
         .iter()
-        .map(|c| (c.class.map(|c| c.get()), c.counts.submitted))
+        .map(|c| (c.class_id.map(|c| c.get()), c.counts.submitted))
         .collect();
     assert_eq!(per_class, vec![(Some(1), 2), (Some(2), 2)]);
     let early = r.counts_with(&s, d(9, 4));

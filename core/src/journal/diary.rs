@@ -154,7 +154,7 @@ pub struct DiaryWeek {
     /// Their name.
     pub student_name: PersonName,
     /// Their class in that week (on its first day in a class).
-    pub class: Option<ClassId>,
+    pub class_id: Option<ClassId>,
     /// The Monday of the week.
     pub monday: NaiveDate,
     /// The date overdue work is judged on.
@@ -276,7 +276,7 @@ impl Journal {
         Ok(DiaryWeek {
             student,
             student_name: name,
-            class,
+            class_id: class,
             monday,
             today,
             days,

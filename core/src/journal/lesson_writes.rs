@@ -301,7 +301,13 @@ impl Journal {
         }
         match mark {
             Some(m) => {
-                self.final_marks.insert(key, FinalMark { class, mark: m });
+                self.final_marks.insert(
+                    key,
+                    FinalMark {
+                        class_id: class,
+                        mark: m,
+                    },
+                );
             }
             None => {
                 self.final_marks.remove(&key);

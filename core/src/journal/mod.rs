@@ -79,7 +79,7 @@ use crate::school::{HashMap, LessonFacts, School, SchoolError};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FinalMark {
     /// The class the student was in.
-    pub class: ClassId,
+    pub class_id: ClassId,
     /// The mark the teacher set.
     pub mark: PeriodMark,
 }

@@ -20,7 +20,7 @@ use crate::school::{JournalPage, SchoolError};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeriodMarkRow {
     /// The class.
-    pub class: ClassId,
+    pub class_id: ClassId,
     /// The subject.
     pub subject: SubjectId,
     /// The student.
@@ -125,7 +125,7 @@ impl Journal {
             .get(&(student, subject, term.code()))
             .map(|f| f.mark);
         PeriodMarkRow {
-            class,
+            class_id: class,
             subject,
             student,
             average: sums.shown(),

@@ -105,7 +105,7 @@ impl Journal {
                     student: *student,
                     subject: *subject,
                     term: term.clone(),
-                    class: f.class,
+                    class: f.class_id,
                     mark: f.mark,
                 })
                 .collect(),
@@ -167,7 +167,7 @@ impl Journal {
             final_marks.insert(
                 (f.student, f.subject, f.term),
                 FinalMark {
-                    class: f.class,
+                    class_id: f.class,
                     mark: f.mark,
                 },
             );

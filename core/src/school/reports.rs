@@ -103,7 +103,7 @@ pub struct JournalRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JournalPage {
     /// The class.
-    pub class: ClassId,
+    pub class_id: ClassId,
     /// Its name.
     pub class_name: ClassName,
     /// The subject.
@@ -303,7 +303,7 @@ impl School {
             });
         }
         Ok(JournalPage {
-            class,
+            class_id: class,
             class_name,
             subject,
             subject_name,

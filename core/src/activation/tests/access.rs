@@ -172,7 +172,7 @@ fn demo_school_agrees_with_the_region_report() {
     let mut csv = String::from(HEADER);
     let mut seen = BTreeSet::new();
     for r in records.iter().filter(|r| seen.insert(r.parent)) {
-        let class = r.class.map_or(0, |c| c.get());
+        let class = r.class_id.map_or(0, |c| c.get());
         let activated = r.activated_on.map(|d| d.to_string()).unwrap_or_default();
         writeln!(
             csv,

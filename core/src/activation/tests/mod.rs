@@ -28,7 +28,7 @@ fn rec(
         parent: ParentId::new(parent),
         student: StudentId::new(student),
         school: SchoolId::new(if class > 100 { 2 } else { 1 }),
-        class: Some(ClassId::new(class)),
+        class_id: Some(ClassId::new(class)),
         has_access: access,
         approved_application: access && applied.is_some(),
         applied_on: applied,

@@ -67,7 +67,7 @@ fn a_week_of_lessons() {
         .diary_week(&Actor::student(student(1)), student(1), d(9, 17), d(9, 20))
         .unwrap();
     assert_eq!(week.monday, d(9, 15));
-    assert_eq!(week.class, Some(C5A));
+    assert_eq!(week.class_id, Some(C5A));
     assert_eq!(week.term.as_deref(), Some("Q1"));
     assert_eq!(week.student_name.last(), "Алексеев");
     let dates: Vec<_> = week.days.iter().map(|d| d.date).collect();
