@@ -21,7 +21,7 @@ mod plan_tests;
 
 pub use error::PlanError;
 pub use plan::{
-    GYMNASIUM17_PLAN_TEXT, PLAN_FORMAT_VERSION, PlanSection, PlanStage, RolloutPlan, TaskStatus,
+    GYMNASIUM17_PLAN_TEXT, PLAN_FORMAT_VERSION, PlanStage, RolloutPlan, RolloutSection, TaskStatus,
     seed_checkpoints,
 };
 pub use report::{ClassActivationRow, ReportOptions, RolloutReport, StageSummary, TaskLine};

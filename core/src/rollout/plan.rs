@@ -2,7 +2,7 @@
 //! status on a date.
 //!
 //! A [`RolloutPlan`] is a list of [`PlanStage`]s («I. Подготовительный
-//! этап»), each with [`PlanSection`]s («1.1. Организационное обеспечение»)
+//! этап»), each with [`RolloutSection`]s («1.1. Организационное обеспечение»)
 //! holding [`PlanTask`]s. A task has a [`Deadline`] (a date, «до
 //! 01.09.2014», or ongoing, «постоянно»), an optional responsible role, an
 //! optional activation target band, and a completion date once done.
@@ -67,7 +67,7 @@ impl std::fmt::Display for TaskStatus {
 /// A section of a stage, e.g. «1.1. Организационное обеспечение». Tasks a
 /// stage lists without any section heading sit in a section without a title.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlanSection {
+pub struct RolloutSection {
     /// The number as printed, e.g. `1.1`, if any.
     pub number: Option<String>,
     /// The heading, if the section has one.
@@ -76,7 +76,7 @@ pub struct PlanSection {
     pub tasks: Vec<PlanTask>,
 }
 
-impl PlanSection {
+impl RolloutSection {
     /// `1.1. Организационное обеспечение`, `Введение …`, or «без раздела».
     pub fn heading(&self) -> String {
         match (&self.number, &self.title) {
@@ -101,7 +101,7 @@ pub struct PlanStage {
     /// Whether the stage runs on without an end («постоянно»).
     pub ongoing: bool,
     /// The sections, in plan order.
-    pub sections: Vec<PlanSection>,
+    pub sections: Vec<RolloutSection>,
 }
 
 impl PlanStage {
@@ -200,12 +200,12 @@ impl RolloutPlan {
     /// ```
     /// use chrono::NaiveDate;
     /// use zhurnal::ids::PlanTaskId;
-    /// use zhurnal::rollout::{Deadline, PlanSection, PlanStage, PlanTask, RolloutPlan};
+    /// use zhurnal::rollout::{Deadline, RolloutSection, PlanStage, PlanTask, RolloutPlan};
     /// let task = PlanTask::new(PlanTaskId::new(1), "Назначение ответственных".into(),
     ///     Deadline::By(NaiveDate::from_ymd_opt(2014, 9, 1).unwrap()), None)?;
     /// let stage = PlanStage { number: Some("I".into()), title: "Подготовительный этап".into(),
     ///     starts_on: None, ongoing: false,
-    ///     sections: vec![PlanSection { number: None, title: None, tasks: vec![task] }] };
+    ///     sections: vec![RolloutSection { number: None, title: None, tasks: vec![task] }] };
     /// let plan = RolloutPlan::new("План".into(), vec![stage])?;
     /// assert_eq!(plan.tasks().count(), 1);
     /// assert!(RolloutPlan::new("Пусто".into(), vec![]).is_err());

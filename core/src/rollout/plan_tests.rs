@@ -47,7 +47,7 @@ fn seed_stages_and_sections() {
     assert!(stages[2].ongoing && !stages[0].ongoing && !stages[1].ongoing);
     let headings: Vec<Vec<String>> = stages
         .iter()
-        .map(|s| s.sections.iter().map(PlanSection::heading).collect())
+        .map(|s| s.sections.iter().map(RolloutSection::heading).collect())
         .collect();
     assert_eq!(
         headings,

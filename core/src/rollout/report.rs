@@ -82,7 +82,7 @@ pub struct TaskLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClassActivationRow {
     /// The class.
-    pub class: ClassId,
+    pub class_id: ClassId,
     /// Its name, `5А`.
     pub name: String,
     /// Eligible and activated parents.
@@ -220,7 +220,7 @@ impl RolloutReport {
             .iter()
             .filter_map(|row| match row.scope {
                 ActivationScope::Class { class, .. } => Some(ClassActivationRow {
-                    class,
+                    class_id: class,
                     name: school
                         .class(class)
                         .map_or_else(|| class.to_string(), |c| c.name().to_string()),
@@ -232,7 +232,7 @@ impl RolloutReport {
                 _ => None,
             })
             .collect();
-        classes.sort_by_key(|r| (school.class(r.class).map(|c| c.name()), r.class));
+        classes.sort_by_key(|r| (school.class(r.class_id).map(|c| c.name()), r.class_id));
         RolloutReport {
             date,
             school: school.info().name().to_owned(),
