@@ -441,7 +441,7 @@ fn complete_plan(
     registry: &ApplicationRegistry,
     rng: &mut SplitMix64,
 ) -> Result<RolloutPlan, Error> {
-    let mut plan = RolloutPlan::gymnasium17();
+    let mut plan = RolloutPlan::gymnasium17()?;
     let outcomes = registry.checkpoint_outcomes(
         school,
         ymd(END),

@@ -22,7 +22,16 @@ fn parse_err(text: &str) -> PlanError {
 fn seed_text_is_embedded_byte_for_byte() {
     assert_eq!(GYMNASIUM17_PLAN_TEXT.len(), 6_932);
     assert!(GYMNASIUM17_PLAN_TEXT.starts_with("\n\n**План ввода в эксплуатацию"));
-    assert_eq!(RolloutPlan::gymnasium17(), seed());
+    assert_eq!(RolloutPlan::gymnasium17(), Ok(seed()));
+}
+
+#[test]
+fn gymnasium17_is_the_parsed_seed_plan() {
+    let plan = RolloutPlan::gymnasium17().unwrap();
+    assert_eq!(plan.stages().len(), 3);
+    assert_eq!(plan.tasks().count(), 20);
+    assert_eq!(plan.checkpoints().all().len(), 4);
+    assert_eq!(&seed_checkpoints(), plan.checkpoints());
 }
 
 #[test]
