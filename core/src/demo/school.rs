@@ -10,8 +10,8 @@
 //! activations by first login or reported by the host (each class at its
 //! own pace, so every status occurs), a few consent revocations, and the
 //! seed plan with its tasks completed — mostly on time, some late, some
-//! not at all; activation target tasks are completed when the target was
-//! met on the day.
+//! not at all. Its activation target tasks are left alone: the report
+//! settles them from the measured share.
 //!
 //! Same configuration → same school, applications and dates (the random
 //! source is a small SplitMix64 generator seeded from the configuration).
@@ -25,7 +25,6 @@ use chrono::{Duration, NaiveDate};
 use super::names;
 use super::random::SplitMix64;
 use crate::Error;
-use crate::activation::{BandStatus, EligibilityPolicy};
 use crate::applications::{
     Applicant, ApplicationRegistry, Consent, ConsentChannel, ContactDetails,
 };
@@ -428,7 +427,7 @@ pub fn demo_rollout(config: &DemoConfig) -> Result<DemoRollout, Error> {
             }
         }
     }
-    let plan = complete_plan(&school, &registry, &mut rng)?;
+    let plan = complete_plan(&mut rng)?;
     Ok(DemoRollout {
         school,
         registry,
@@ -436,38 +435,21 @@ pub fn demo_rollout(config: &DemoConfig) -> Result<DemoRollout, Error> {
     })
 }
 
-fn complete_plan(
-    school: &School,
-    registry: &ApplicationRegistry,
-    rng: &mut SplitMix64,
-) -> Result<RolloutPlan, Error> {
+fn complete_plan(rng: &mut SplitMix64) -> Result<RolloutPlan, Error> {
     let mut plan = RolloutPlan::gymnasium17()?;
-    let outcomes = registry.checkpoint_outcomes(
-        school,
-        ymd(END),
-        EligibilityPolicy::WithAccess,
-        plan.checkpoints(),
-    );
     let tasks: Vec<_> = plan
         .tasks()
-        .map(|t| (t.id(), t.deadline(), t.target()))
+        .filter(|t| t.target().is_none())
+        .map(|t| (t.id(), t.deadline()))
         .collect();
-    for (id, deadline, target) in tasks {
+    for (id, deadline) in tasks {
         let Deadline::By(due) = deadline else {
             continue;
         };
-        let done = if target.is_some() {
-            outcomes
-                .iter()
-                .find(|o| o.checkpoint.date == due)
-                .filter(|o| matches!(o.status, Some(BandStatus::OnTarget | BandStatus::Above)))
-                .map(|_| due)
-        } else {
-            match rng.below(100) {
-                0..75 => Some(due - Duration::days(i64::try_from(rng.below(15)).unwrap_or(0))),
-                75..90 => Some(day(due, 1 + rng.below(25))),
-                _ => None,
-            }
+        let done = match rng.below(100) {
+            0..75 => Some(due - Duration::days(i64::try_from(rng.below(15)).unwrap_or(0))),
+            75..90 => Some(day(due, 1 + rng.below(25))),
+            _ => None,
         };
         if let Some(on) = done {
             plan.complete_task(id, on)?;

@@ -16,10 +16,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::activation::{Checkpoint, Checkpoints};
+use crate::activation::{Checkpoint, CheckpointOutcome, Checkpoints};
 use crate::ids::PlanTaskId;
 use crate::rollout::PlanError;
-use crate::rollout::PlanTask;
+use crate::rollout::{Deadline, PlanTask};
 
 /// The format version written into a plan's JSON.
 pub const PLAN_FORMAT_VERSION: u32 = 1;
@@ -124,21 +124,31 @@ impl PlanStage {
     }
 
     /// The status of the stage on `date`: not started before its start
-    /// date; done when every task is done; otherwise overdue if any task is,
-    /// due soon if any task is, and in progress.
-    pub fn status(&self, date: NaiveDate, due_soon_days: u32) -> TaskStatus {
+    /// date; done when it has dated tasks and every one of them is done
+    /// (ongoing, «постоянно», tasks never keep a stage from being done; a
+    /// stage of ongoing tasks only is never done); otherwise overdue if any
+    /// task is, due soon if any task is, and in progress. Target tasks are
+    /// settled by `measured` (see [`PlanTask::status`]).
+    pub fn status(
+        &self,
+        date: NaiveDate,
+        due_soon_days: u32,
+        measured: &[CheckpointOutcome],
+    ) -> TaskStatus {
         if !self.started_on(date) {
             return TaskStatus::NotStarted;
         }
-        let statuses: Vec<TaskStatus> = self
+        let statuses: Vec<(Deadline, TaskStatus)> = self
             .tasks()
-            .map(|t| t.status(date, due_soon_days, true))
+            .map(|t| (t.deadline(), t.status(date, due_soon_days, true, measured)))
             .collect();
-        if statuses.iter().all(|s| *s == TaskStatus::Done) {
+        let mut dated = statuses.iter().filter(|(d, _)| d.date().is_some());
+        let has_dated = dated.clone().next().is_some();
+        if has_dated && dated.all(|(_, s)| *s == TaskStatus::Done) {
             TaskStatus::Done
-        } else if statuses.contains(&TaskStatus::Overdue) {
+        } else if statuses.iter().any(|(_, s)| *s == TaskStatus::Overdue) {
             TaskStatus::Overdue
-        } else if statuses.contains(&TaskStatus::DueSoon) {
+        } else if statuses.iter().any(|(_, s)| *s == TaskStatus::DueSoon) {
             TaskStatus::DueSoon
         } else {
             TaskStatus::InProgress
@@ -302,49 +312,47 @@ impl RolloutPlan {
         &self.checkpoints
     }
 
-    /// The status of a task on `date` (see [`TaskStatus`]); `None` for an
-    /// unknown id.
+    /// The status of a task on `date` (see [`PlanTask::status`]; target
+    /// tasks are settled by `measured`); `None` for an unknown id.
     pub fn task_status(
         &self,
         id: PlanTaskId,
         date: NaiveDate,
         due_soon_days: u32,
+        measured: &[CheckpointOutcome],
     ) -> Option<TaskStatus> {
         self.stages.iter().find_map(|stage| {
             stage
                 .tasks()
                 .find(|t| t.id() == id)
-                .map(|t| t.status(date, due_soon_days, stage.started_on(date)))
+                .map(|t| t.status(date, due_soon_days, stage.started_on(date), measured))
         })
     }
 
-    /// The stage the school is in on `date`: the last stage whose own start
-    /// date has come, if any; otherwise the first stage with a dated task
-    /// still open on that date; otherwise the last stage.
-    pub fn current_stage(&self, date: NaiveDate) -> Option<&PlanStage> {
-        if let Some(stage) = self
-            .stages
-            .iter()
-            .rev()
-            .find(|s| s.starts_on.is_some_and(|d| d <= date))
-        {
-            return Some(stage);
-        }
-        self.stages
-            .iter()
-            .find(|s| {
-                s.started_on(date)
-                    && s.tasks()
-                        .any(|t| t.deadline().date().is_some() && !t.is_done_on(date))
-            })
-            .or_else(|| self.stages.last())
+    /// The stage the school is in on `date`: the latest started stage (its
+    /// start date reached, or it has none) that has open work, i.e. is not
+    /// [done](PlanStage::status); when every started stage is done, the
+    /// latest started one; when none has started, the first.
+    pub fn current_stage(
+        &self,
+        date: NaiveDate,
+        measured: &[CheckpointOutcome],
+    ) -> Option<&PlanStage> {
+        let mut started = self.stages.iter().rev().filter(|s| s.started_on(date));
+        started
+            .clone()
+            .find(|s| s.status(date, 0, measured) != TaskStatus::Done)
+            .or_else(|| started.next())
+            .or_else(|| self.stages.first())
     }
 
-    /// Records that a task was completed on `date`.
+    /// Records that a task was completed on `date`. Activation target tasks
+    /// are not completed by hand: they are settled by the measured share.
     ///
     /// # Errors
-    /// [`PlanError::UnknownTask`], or [`PlanError::TaskAlreadyCompleted`]
-    /// (the plan is unchanged).
+    /// [`PlanError::UnknownTask`], [`PlanError::TargetTaskMeasured`] for a
+    /// target task, or [`PlanError::TaskAlreadyCompleted`] (the plan is
+    /// unchanged).
     ///
     /// # Example
     /// ```
@@ -354,12 +362,17 @@ impl RolloutPlan {
     /// let mut plan = RolloutPlan::gymnasium17()?;
     /// let day = NaiveDate::from_ymd_opt(2014, 8, 28).unwrap();
     /// plan.complete_task(PlanTaskId::new(1), day)?;
-    /// assert_eq!(plan.task_status(PlanTaskId::new(1), day, 14), Some(TaskStatus::Done));
+    /// assert_eq!(plan.task_status(PlanTaskId::new(1), day, 14, &[]), Some(TaskStatus::Done));
     /// assert!(plan.complete_task(PlanTaskId::new(1), day).is_err());
+    /// let target = plan.complete_task(PlanTaskId::new(15), day).unwrap_err();
+    /// assert_eq!(target.code(), "plan.target_task_measured");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn complete_task(&mut self, id: PlanTaskId, date: NaiveDate) -> Result<(), PlanError> {
         let task = self.task_mut(id)?;
+        if task.target().is_some() {
+            return Err(PlanError::TargetTaskMeasured { id });
+        }
         if let Some(on) = task.completed_on() {
             return Err(PlanError::TaskAlreadyCompleted { id, on });
         }

@@ -170,41 +170,6 @@ fn seed_checkpoints_come_from_activation_lines() {
 }
 
 #[test]
-fn statuses_on_a_date() {
-    let mut plan = seed();
-    let day = date(2014, 11, 20);
-    let status = |p: &RolloutPlan, id: u32| p.task_status(PlanTaskId::new(id), day, 14).unwrap();
-    assert_eq!(status(&plan, 1), TaskStatus::Overdue);
-    assert_eq!(status(&plan, 7), TaskStatus::DueSoon);
-    assert_eq!(status(&plan, 9), TaskStatus::InProgress);
-    assert_eq!(status(&plan, 14), TaskStatus::InProgress);
-    assert_eq!(status(&plan, 19), TaskStatus::NotStarted);
-    assert_eq!(plan.task_status(PlanTaskId::new(21), day, 14), None);
-    assert_eq!(plan.stages()[0].status(day, 14), TaskStatus::Overdue);
-    assert_eq!(plan.stages()[2].status(day, 14), TaskStatus::NotStarted);
-    assert_eq!(
-        plan.current_stage(day).map(|s| s.heading()),
-        Some("I. Подготовительный этап".into())
-    );
-    for id in 1..=8 {
-        plan.complete_task(PlanTaskId::new(id), date(2014, 8, 30))
-            .unwrap();
-    }
-    assert_eq!(plan.stages()[0].status(day, 14), TaskStatus::Done);
-    assert_eq!(
-        plan.current_stage(day).map(|s| s.heading()),
-        Some("II. Основной этап".into())
-    );
-    assert_eq!(
-        plan.current_stage(date(2015, 1, 12))
-            .and_then(|s| s.number.clone()),
-        Some("III".into())
-    );
-    let late = date(2015, 3, 1);
-    assert_eq!(plan.stages()[2].status(late, 14), TaskStatus::InProgress);
-}
-
-#[test]
 fn completion_and_responsibility_errors() {
     let mut plan = seed();
     let e = plan
