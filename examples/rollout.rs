@@ -4,30 +4,50 @@
 //! school of realistic size (seeded: 28 classes, 700 students, their
 //! parents, applications, credentials and activations over autumn 2014),
 //! and prints the rollout status report for a date, with the activation
-//! table per class against the plan's targets.
+//! table per class against the plan's targets. The plan's activation
+//! targets are settled from the share measured on their days.
 //!
 //! ```text
 //! cargo run -p zhurnal-examples --example rollout                 # on 2014-12-01
 //! cargo run -p zhurnal-examples --example rollout -- 2014-11-01   # another date
 //! cargo run -p zhurnal-examples --example rollout -- 2014-12-01 --json
+//! cargo run -p zhurnal-examples --example rollout -- --help
 //! ```
+//!
+//! A bad argument prints `error: … [usage]` and the usage line, and exits 2; a
+//! failure of the library prints `error: … [its code]` and exits 1.
+
+use std::io::Write as _;
+use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use zhurnal::demo::{DemoConfig, demo_rollout};
 use zhurnal::rollout::{ReportOptions, RolloutReport};
+use zhurnal_examples::rollout_cli::{Command, USAGE, USAGE_EXIT, error_line, parse_args};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut date = NaiveDate::from_ymd_opt(2014, 12, 1).ok_or("bad default date")?;
-    let mut json = false;
-    for arg in std::env::args().skip(1) {
-        if arg == "--json" {
-            json = true;
-        } else {
-            date = NaiveDate::parse_from_str(&arg, "%Y-%m-%d")
-                .map_err(|e| format!("date {arg:?} is not YYYY-MM-DD: {e}"))?;
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match parse_args(&args) {
+        Ok(Command::Help) => print_out(USAGE),
+        Ok(Command::Report { date, json }) => match report(date, json) {
+            Ok(text) => print_out(&text),
+            Err((message, code)) => {
+                eprintln!("{}", error_line(&message, code));
+                ExitCode::FAILURE
+            }
+        },
+        Err(e) => {
+            eprintln!("{}", error_line(&e, e.code()));
+            eprintln!("{}", USAGE.lines().next().unwrap_or_default());
+            ExitCode::from(USAGE_EXIT)
         }
     }
-    let demo = demo_rollout(&DemoConfig::gymnasium17(2014))?;
+}
+
+/// The report on `date`, as text or JSON; an error as its message and code.
+fn report(date: NaiveDate, json: bool) -> Result<String, (String, &'static str)> {
+    let demo =
+        demo_rollout(&DemoConfig::gymnasium17(2014)).map_err(|e| (e.to_string(), e.code()))?;
     let report = RolloutReport::build(
         &demo.plan,
         &demo.school,
@@ -36,9 +56,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         &ReportOptions::default(),
     );
     if json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        serde_json::to_string_pretty(&report)
+            .map(|s| s + "\n")
+            .map_err(|e| (e.to_string(), "json"))
     } else {
-        print!("{report}");
+        Ok(report.to_text())
     }
-    Ok(())
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+fn print_out(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| {
+        if text.ends_with('\n') {
+            Ok(())
+        } else {
+            out.write_all(b"\n")
+        }
+    }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", error_line(&e, "io"));
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -86,7 +86,7 @@ pub(crate) enum Scope {
 /// school.enrol(Enrolment::new(StudentId::new(1), ClassId::new(1), d(9, 1), None)?)?;
 /// school.add_parent(Parent::new(ParentId::new(1), PersonName::new("Орлова", "Анна", None)?, None, None)?)?;
 /// school.link_parent(ParentLink { parent: ParentId::new(1), student: StudentId::new(1), relation: RelationKind::Mother })?;
-/// let handle = SchoolHandle::new(school);
+/// let handle = SchoolHandle::new(school)?;
 ///
 /// // A linked parent without an approved application reads nothing.
 /// let mum = Actor::parent(ParentId::new(1));
@@ -109,12 +109,16 @@ pub struct SchoolHandle {
 impl SchoolHandle {
     /// A handle over a school with an empty journal, an empty registry and
     /// the embedded seed plan ([`RolloutPlan::gymnasium17`]).
-    pub fn new(school: School) -> SchoolHandle {
-        SchoolHandle::from_parts(
+    ///
+    /// # Errors
+    /// The seed plan's parse error, should its embedded text ever be broken
+    /// (a test pins that it is not).
+    pub fn new(school: School) -> Result<SchoolHandle, Error> {
+        Ok(SchoolHandle::from_parts(
             Journal::new(school),
             ApplicationRegistry::new(),
-            RolloutPlan::gymnasium17(),
-        )
+            RolloutPlan::gymnasium17()?,
+        ))
     }
 
     /// A handle over a journal, a registry and a plan of the same school.

@@ -92,12 +92,12 @@ impl SchoolHandle {
             return Ok(SchoolHandle::from_parts(
                 Journal::from_value(value)?,
                 ApplicationRegistry::new(),
-                RolloutPlan::gymnasium17(),
+                RolloutPlan::gymnasium17()?,
             ));
         }
         if format == format_of("school") {
             check_version("school", version, SNAPSHOT_VERSION)?;
-            return Ok(SchoolHandle::new(School::from_json(json)?));
+            return SchoolHandle::new(School::from_json(json)?);
         }
         Err(SnapshotError::WrongFormat {
             document: "handle".to_owned(),

@@ -107,7 +107,7 @@ fn handle() -> (SchoolHandle, Vec<LessonId>) {
             );
         }
     }
-    let mut handle = SchoolHandle::new(school);
+    let mut handle = SchoolHandle::new(school).unwrap();
     handle.registry.set_hash_params(HashParams::light());
     let answer = WorkTypeCode::new("answer").unwrap();
     let marks = [

@@ -133,6 +133,16 @@ pub enum PlanError {
         /// The recorded completion day.
         on: NaiveDate,
     },
+    /// Completing an activation target task by hand, or a target task
+    /// recorded as completed: a target is settled by the share measured on
+    /// its checkpoint day, never by a completion.
+    #[error(
+        "task {id} is an activation target: it is met by the measured share on its day, not completed by hand"
+    )]
+    TargetTaskMeasured {
+        /// The id.
+        id: PlanTaskId,
+    },
     /// A plan JSON of another format version.
     #[error("plan format version {version} is not supported (expected 1)")]
     UnsupportedVersion {
@@ -163,6 +173,7 @@ impl PlanError {
             Self::DuplicateTaskId { .. } => "plan.duplicate_task_id",
             Self::UnknownTask { .. } => "plan.unknown_task",
             Self::TaskAlreadyCompleted { .. } => "plan.task_already_completed",
+            Self::TargetTaskMeasured { .. } => "plan.target_task_measured",
             Self::UnsupportedVersion { .. } => "plan.unsupported_version",
         }
     }

@@ -2,7 +2,7 @@
 //! status on a date.
 //!
 //! A [`RolloutPlan`] is a list of [`PlanStage`]s («I. Подготовительный
-//! этап»), each with [`PlanSection`]s («1.1. Организационное обеспечение»)
+//! этап»), each with [`RolloutSection`]s («1.1. Организационное обеспечение»)
 //! holding [`PlanTask`]s. A task has a [`Deadline`] (a date, «до
 //! 01.09.2014», or ongoing, «постоянно»), an optional responsible role, an
 //! optional activation target band, and a completion date once done.
@@ -16,10 +16,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::activation::{Checkpoint, Checkpoints};
+use crate::activation::{Checkpoint, CheckpointOutcome, Checkpoints};
 use crate::ids::PlanTaskId;
 use crate::rollout::PlanError;
-use crate::rollout::PlanTask;
+use crate::rollout::{Deadline, PlanTask};
 
 /// The format version written into a plan's JSON.
 pub const PLAN_FORMAT_VERSION: u32 = 1;
@@ -67,7 +67,7 @@ impl std::fmt::Display for TaskStatus {
 /// A section of a stage, e.g. «1.1. Организационное обеспечение». Tasks a
 /// stage lists without any section heading sit in a section without a title.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlanSection {
+pub struct RolloutSection {
     /// The number as printed, e.g. `1.1`, if any.
     pub number: Option<String>,
     /// The heading, if the section has one.
@@ -76,7 +76,7 @@ pub struct PlanSection {
     pub tasks: Vec<PlanTask>,
 }
 
-impl PlanSection {
+impl RolloutSection {
     /// `1.1. Организационное обеспечение`, `Введение …`, or «без раздела».
     pub fn heading(&self) -> String {
         match (&self.number, &self.title) {
@@ -101,7 +101,7 @@ pub struct PlanStage {
     /// Whether the stage runs on without an end («постоянно»).
     pub ongoing: bool,
     /// The sections, in plan order.
-    pub sections: Vec<PlanSection>,
+    pub sections: Vec<RolloutSection>,
 }
 
 impl PlanStage {
@@ -124,21 +124,31 @@ impl PlanStage {
     }
 
     /// The status of the stage on `date`: not started before its start
-    /// date; done when every task is done; otherwise overdue if any task is,
-    /// due soon if any task is, and in progress.
-    pub fn status(&self, date: NaiveDate, due_soon_days: u32) -> TaskStatus {
+    /// date; done when it has dated tasks and every one of them is done
+    /// (ongoing, «постоянно», tasks never keep a stage from being done; a
+    /// stage of ongoing tasks only is never done); otherwise overdue if any
+    /// task is, due soon if any task is, and in progress. Target tasks are
+    /// settled by `measured` (see [`PlanTask::status`]).
+    pub fn status(
+        &self,
+        date: NaiveDate,
+        due_soon_days: u32,
+        measured: &[CheckpointOutcome],
+    ) -> TaskStatus {
         if !self.started_on(date) {
             return TaskStatus::NotStarted;
         }
-        let statuses: Vec<TaskStatus> = self
+        let statuses: Vec<(Deadline, TaskStatus)> = self
             .tasks()
-            .map(|t| t.status(date, due_soon_days, true))
+            .map(|t| (t.deadline(), t.status(date, due_soon_days, true, measured)))
             .collect();
-        if statuses.iter().all(|s| *s == TaskStatus::Done) {
+        let mut dated = statuses.iter().filter(|(d, _)| d.date().is_some());
+        let has_dated = dated.clone().next().is_some();
+        if has_dated && dated.all(|(_, s)| *s == TaskStatus::Done) {
             TaskStatus::Done
-        } else if statuses.contains(&TaskStatus::Overdue) {
+        } else if statuses.iter().any(|(_, s)| *s == TaskStatus::Overdue) {
             TaskStatus::Overdue
-        } else if statuses.contains(&TaskStatus::DueSoon) {
+        } else if statuses.iter().any(|(_, s)| *s == TaskStatus::DueSoon) {
             TaskStatus::DueSoon
         } else {
             TaskStatus::InProgress
@@ -200,12 +210,12 @@ impl RolloutPlan {
     /// ```
     /// use chrono::NaiveDate;
     /// use zhurnal::ids::PlanTaskId;
-    /// use zhurnal::rollout::{Deadline, PlanSection, PlanStage, PlanTask, RolloutPlan};
+    /// use zhurnal::rollout::{Deadline, RolloutSection, PlanStage, PlanTask, RolloutPlan};
     /// let task = PlanTask::new(PlanTaskId::new(1), "Назначение ответственных".into(),
     ///     Deadline::By(NaiveDate::from_ymd_opt(2014, 9, 1).unwrap()), None)?;
     /// let stage = PlanStage { number: Some("I".into()), title: "Подготовительный этап".into(),
     ///     starts_on: None, ongoing: false,
-    ///     sections: vec![PlanSection { number: None, title: None, tasks: vec![task] }] };
+    ///     sections: vec![RolloutSection { number: None, title: None, tasks: vec![task] }] };
     /// let plan = RolloutPlan::new("План".into(), vec![stage])?;
     /// assert_eq!(plan.tasks().count(), 1);
     /// assert!(RolloutPlan::new("Пусто".into(), vec![]).is_err());
@@ -254,27 +264,27 @@ impl RolloutPlan {
     /// the activation checkpoints 01.10.2014 30–40%, 01.11.2014 41–60%,
     /// 01.12.2014 61–100%, 01.01.2015 100%.
     ///
-    /// Parsed once and cloned. The embedded text always parses (a test pins
-    /// it); should it ever not, this returns a plan without stages rather
-    /// than panicking.
+    /// Parsed once and cloned; the parse of the embedded text is pinned by a
+    /// unit test.
+    ///
+    /// # Errors
+    /// The [`PlanError`] of [`RolloutPlan::parse`], should the embedded text
+    /// ever fail to parse (the same error on every call).
     ///
     /// # Example
     /// ```
     /// use zhurnal::rollout::RolloutPlan;
-    /// let plan = RolloutPlan::gymnasium17();
+    /// let plan = RolloutPlan::gymnasium17()?;
     /// assert_eq!(plan.stages().len(), 3);
+    /// assert_eq!(plan.tasks().count(), 20);
     /// assert_eq!(plan.checkpoints().all().len(), 4);
+    /// # Ok::<(), zhurnal::rollout::PlanError>(())
     /// ```
-    pub fn gymnasium17() -> RolloutPlan {
-        static SEED: std::sync::OnceLock<RolloutPlan> = std::sync::OnceLock::new();
-        SEED.get_or_init(|| {
-            RolloutPlan::parse(GYMNASIUM17_PLAN_TEXT).unwrap_or_else(|_| RolloutPlan {
-                title: String::new(),
-                stages: Vec::new(),
-                checkpoints: Checkpoints::default(),
-            })
-        })
-        .clone()
+    pub fn gymnasium17() -> Result<RolloutPlan, PlanError> {
+        static SEED: std::sync::OnceLock<Result<RolloutPlan, PlanError>> =
+            std::sync::OnceLock::new();
+        SEED.get_or_init(|| RolloutPlan::parse(GYMNASIUM17_PLAN_TEXT))
+            .clone()
     }
 
     /// The title, e.g. «План ввода в эксплуатацию …».
@@ -302,64 +312,67 @@ impl RolloutPlan {
         &self.checkpoints
     }
 
-    /// The status of a task on `date` (see [`TaskStatus`]); `None` for an
-    /// unknown id.
+    /// The status of a task on `date` (see [`PlanTask::status`]; target
+    /// tasks are settled by `measured`); `None` for an unknown id.
     pub fn task_status(
         &self,
         id: PlanTaskId,
         date: NaiveDate,
         due_soon_days: u32,
+        measured: &[CheckpointOutcome],
     ) -> Option<TaskStatus> {
         self.stages.iter().find_map(|stage| {
             stage
                 .tasks()
                 .find(|t| t.id() == id)
-                .map(|t| t.status(date, due_soon_days, stage.started_on(date)))
+                .map(|t| t.status(date, due_soon_days, stage.started_on(date), measured))
         })
     }
 
-    /// The stage the school is in on `date`: the last stage whose own start
-    /// date has come, if any; otherwise the first stage with a dated task
-    /// still open on that date; otherwise the last stage.
-    pub fn current_stage(&self, date: NaiveDate) -> Option<&PlanStage> {
-        if let Some(stage) = self
-            .stages
-            .iter()
-            .rev()
-            .find(|s| s.starts_on.is_some_and(|d| d <= date))
-        {
-            return Some(stage);
-        }
-        self.stages
-            .iter()
-            .find(|s| {
-                s.started_on(date)
-                    && s.tasks()
-                        .any(|t| t.deadline().date().is_some() && !t.is_done_on(date))
-            })
-            .or_else(|| self.stages.last())
+    /// The stage the school is in on `date`: the latest started stage (its
+    /// start date reached, or it has none) that has open work, i.e. is not
+    /// [done](PlanStage::status); when every started stage is done, the
+    /// latest started one; when none has started, the first.
+    pub fn current_stage(
+        &self,
+        date: NaiveDate,
+        measured: &[CheckpointOutcome],
+    ) -> Option<&PlanStage> {
+        let mut started = self.stages.iter().rev().filter(|s| s.started_on(date));
+        started
+            .clone()
+            .find(|s| s.status(date, 0, measured) != TaskStatus::Done)
+            .or_else(|| started.next())
+            .or_else(|| self.stages.first())
     }
 
-    /// Records that a task was completed on `date`.
+    /// Records that a task was completed on `date`. Activation target tasks
+    /// are not completed by hand: they are settled by the measured share.
     ///
     /// # Errors
-    /// [`PlanError::UnknownTask`], or [`PlanError::TaskAlreadyCompleted`]
-    /// (the plan is unchanged).
+    /// [`PlanError::UnknownTask`], [`PlanError::TargetTaskMeasured`] for a
+    /// target task, or [`PlanError::TaskAlreadyCompleted`] (the plan is
+    /// unchanged).
     ///
     /// # Example
     /// ```
     /// use chrono::NaiveDate;
     /// use zhurnal::ids::PlanTaskId;
     /// use zhurnal::rollout::{RolloutPlan, TaskStatus};
-    /// let mut plan = RolloutPlan::gymnasium17();
+    /// let mut plan = RolloutPlan::gymnasium17()?;
     /// let day = NaiveDate::from_ymd_opt(2014, 8, 28).unwrap();
     /// plan.complete_task(PlanTaskId::new(1), day)?;
-    /// assert_eq!(plan.task_status(PlanTaskId::new(1), day, 14), Some(TaskStatus::Done));
+    /// assert_eq!(plan.task_status(PlanTaskId::new(1), day, 14, &[]), Some(TaskStatus::Done));
     /// assert!(plan.complete_task(PlanTaskId::new(1), day).is_err());
+    /// let target = plan.complete_task(PlanTaskId::new(15), day).unwrap_err();
+    /// assert_eq!(target.code(), "plan.target_task_measured");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn complete_task(&mut self, id: PlanTaskId, date: NaiveDate) -> Result<(), PlanError> {
         let task = self.task_mut(id)?;
+        if task.target().is_some() {
+            return Err(PlanError::TargetTaskMeasured { id });
+        }
         if let Some(on) = task.completed_on() {
             return Err(PlanError::TaskAlreadyCompleted { id, on });
         }
@@ -377,7 +390,7 @@ impl RolloutPlan {
     /// ```
     /// use zhurnal::ids::PlanTaskId;
     /// use zhurnal::rollout::{ResponsibleRole, RolloutPlan};
-    /// let mut plan = RolloutPlan::gymnasium17();
+    /// let mut plan = RolloutPlan::gymnasium17()?;
     /// plan.set_responsible(PlanTaskId::new(1), Some(ResponsibleRole::Director))?;
     /// assert_eq!(plan.task(PlanTaskId::new(1)).and_then(|t| t.responsible()), Some(ResponsibleRole::Director));
     /// assert!(plan.set_responsible(PlanTaskId::new(999), None).is_err());
@@ -406,12 +419,21 @@ impl RolloutPlan {
 /// 01.11.2014 41–60%, 01.12.2014 61–100%, 01.01.2015 100%. The default
 /// targets of every activation report.
 ///
+/// The embedded text is a constant and its parse is deterministic, so the
+/// unit test that pins these four checkpoints pins them for every call:
+/// the empty list this would give for an unparsable text cannot occur in a
+/// build whose tests pass. Callers that want the error itself use
+/// [`RolloutPlan::gymnasium17`].
+///
 /// # Example
 /// ```
 /// let cps = zhurnal::rollout::seed_checkpoints();
+/// assert_eq!(cps.all().len(), 4);
 /// assert_eq!(cps.all()[0].band.to_string(), "30–40%");
 /// assert_eq!(cps.all()[3].band.to_string(), "100%");
 /// ```
 pub fn seed_checkpoints() -> Checkpoints {
-    RolloutPlan::gymnasium17().checkpoints().clone()
+    RolloutPlan::gymnasium17()
+        .map(|plan| plan.checkpoints)
+        .unwrap_or_default()
 }

@@ -7,7 +7,7 @@ use crate::activation::TargetBand;
 use crate::ids::PlanTaskId;
 use crate::rollout::PlanError;
 use crate::rollout::{Deadline, PlanTask};
-use crate::rollout::{PlanSection, PlanStage, RolloutPlan};
+use crate::rollout::{PlanStage, RolloutPlan, RolloutSection};
 
 struct TaskDraft {
     line: u32,
@@ -229,7 +229,7 @@ fn finish(stages: Vec<(u32, StageDraft)>) -> Result<Vec<PlanStage>, PlanError> {
                 next_id += 1;
                 tasks.push(task);
             }
-            sections.push(PlanSection {
+            sections.push(RolloutSection {
                 number: section.number,
                 title: section.title,
                 tasks,

@@ -22,7 +22,16 @@ fn parse_err(text: &str) -> PlanError {
 fn seed_text_is_embedded_byte_for_byte() {
     assert_eq!(GYMNASIUM17_PLAN_TEXT.len(), 6_932);
     assert!(GYMNASIUM17_PLAN_TEXT.starts_with("\n\n**План ввода в эксплуатацию"));
-    assert_eq!(RolloutPlan::gymnasium17(), seed());
+    assert_eq!(RolloutPlan::gymnasium17(), Ok(seed()));
+}
+
+#[test]
+fn gymnasium17_is_the_parsed_seed_plan() {
+    let plan = RolloutPlan::gymnasium17().unwrap();
+    assert_eq!(plan.stages().len(), 3);
+    assert_eq!(plan.tasks().count(), 20);
+    assert_eq!(plan.checkpoints().all().len(), 4);
+    assert_eq!(&seed_checkpoints(), plan.checkpoints());
 }
 
 #[test]
@@ -47,7 +56,7 @@ fn seed_stages_and_sections() {
     assert!(stages[2].ongoing && !stages[0].ongoing && !stages[1].ongoing);
     let headings: Vec<Vec<String>> = stages
         .iter()
-        .map(|s| s.sections.iter().map(PlanSection::heading).collect())
+        .map(|s| s.sections.iter().map(RolloutSection::heading).collect())
         .collect();
     assert_eq!(
         headings,
@@ -158,41 +167,6 @@ fn seed_checkpoints_come_from_activation_lines() {
     assert_eq!(&seed_checkpoints(), plan.checkpoints());
     let targets = plan.tasks().filter(|t| t.target().is_some()).count();
     assert_eq!(targets, 4);
-}
-
-#[test]
-fn statuses_on_a_date() {
-    let mut plan = seed();
-    let day = date(2014, 11, 20);
-    let status = |p: &RolloutPlan, id: u32| p.task_status(PlanTaskId::new(id), day, 14).unwrap();
-    assert_eq!(status(&plan, 1), TaskStatus::Overdue);
-    assert_eq!(status(&plan, 7), TaskStatus::DueSoon);
-    assert_eq!(status(&plan, 9), TaskStatus::InProgress);
-    assert_eq!(status(&plan, 14), TaskStatus::InProgress);
-    assert_eq!(status(&plan, 19), TaskStatus::NotStarted);
-    assert_eq!(plan.task_status(PlanTaskId::new(21), day, 14), None);
-    assert_eq!(plan.stages()[0].status(day, 14), TaskStatus::Overdue);
-    assert_eq!(plan.stages()[2].status(day, 14), TaskStatus::NotStarted);
-    assert_eq!(
-        plan.current_stage(day).map(|s| s.heading()),
-        Some("I. Подготовительный этап".into())
-    );
-    for id in 1..=8 {
-        plan.complete_task(PlanTaskId::new(id), date(2014, 8, 30))
-            .unwrap();
-    }
-    assert_eq!(plan.stages()[0].status(day, 14), TaskStatus::Done);
-    assert_eq!(
-        plan.current_stage(day).map(|s| s.heading()),
-        Some("II. Основной этап".into())
-    );
-    assert_eq!(
-        plan.current_stage(date(2015, 1, 12))
-            .and_then(|s| s.number.clone()),
-        Some("III".into())
-    );
-    let late = date(2015, 3, 1);
-    assert_eq!(plan.stages()[2].status(late, 14), TaskStatus::InProgress);
 }
 
 #[test]

@@ -7,13 +7,13 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::activation::ScopeActivation;
 use crate::activation::{ActivationCount, BandStatus, Checkpoint, EligibilityPolicy};
-use crate::activation::{ActivationScope, CheckpointOutcome, Projection, ScopeActivation};
+use crate::activation::{ActivationScope, ActivationTable, CheckpointOutcome, Projection};
 use crate::applications::ApplicationRegistry;
 use crate::applications::StatusCounts;
-use crate::ids::{ClassId, PlanTaskId};
-use crate::rollout::{Deadline, ResponsibleRole};
-use crate::rollout::{RolloutPlan, TaskStatus};
+use crate::ids::ClassId;
+use crate::rollout::{RolloutPlan, StageSummary, TargetLine, TaskLine, points_below};
 use crate::school::School;
 
 /// Choices of the report.
@@ -38,51 +38,11 @@ impl Default for ReportOptions {
     }
 }
 
-/// One stage's task counts on the date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StageSummary {
-    /// `I. Подготовительный этап`.
-    pub heading: String,
-    /// Its start date, if the plan gives one.
-    pub starts_on: Option<NaiveDate>,
-    /// The stage's status.
-    pub status: TaskStatus,
-    /// Tasks in the stage.
-    pub total: u32,
-    /// Done.
-    pub done: u32,
-    /// In progress.
-    pub in_progress: u32,
-    /// Due soon.
-    pub due_soon: u32,
-    /// Overdue.
-    pub overdue: u32,
-    /// Not started (the stage has not begun).
-    pub not_started: u32,
-}
-
-/// A task named in the report (overdue or due soon).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TaskLine {
-    /// The task.
-    pub id: PlanTaskId,
-    /// Its stage's number (`I`, `II`, …).
-    pub stage: Option<String>,
-    /// What is to be done.
-    pub text: String,
-    /// When.
-    pub deadline: Deadline,
-    /// Its status on the date.
-    pub status: TaskStatus,
-    /// Who answers for it, if set.
-    pub responsible: Option<ResponsibleRole>,
-}
-
 /// One class's activation row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClassActivationRow {
     /// The class.
-    pub class: ClassId,
+    pub class_id: ClassId,
     /// Its name, `5А`.
     pub name: String,
     /// Eligible and activated parents.
@@ -108,7 +68,8 @@ pub struct RolloutReport {
     pub school: String,
     /// The plan's title.
     pub plan_title: String,
-    /// The heading of the current stage.
+    /// The heading of the current stage: the latest started stage with
+    /// open work.
     pub current_stage: Option<String>,
     /// Every stage.
     pub stages: Vec<StageSummary>,
@@ -116,6 +77,9 @@ pub struct RolloutReport {
     pub overdue: Vec<TaskLine>,
     /// Tasks due within the window.
     pub due_soon: Vec<TaskLine>,
+    /// The plan's activation target tasks, settled from the school's share
+    /// measured on each checkpoint day that has come.
+    pub targets: Vec<TargetLine>,
     /// The due-soon window, days.
     pub due_soon_days: u32,
     /// Applications on the date.
@@ -128,8 +92,12 @@ pub struct RolloutReport {
     pub next_checkpoint: Option<Checkpoint>,
     /// The school's activation on the date.
     pub activation: ScopeActivation,
-    /// The school's share on each past checkpoint's date.
-    pub checkpoint_outcomes: Vec<CheckpointOutcome>,
+    /// Percentage points the school's share is below the band in force,
+    /// when it is below.
+    pub current_gap: Option<Decimal>,
+    /// Percentage points the school's share is below the next band, when
+    /// it is below.
+    pub next_gap: Option<Decimal>,
     /// The linear projection to the next checkpoint.
     pub projection: Option<Projection>,
     /// Per class, by class name.
@@ -138,7 +106,10 @@ pub struct RolloutReport {
 
 impl RolloutReport {
     /// Builds the report for `date` from the plan (its checkpoints are the
-    /// targets), the school and its registry.
+    /// targets), the school and its registry. The plan's activation target
+    /// tasks are settled from the school's share measured through
+    /// [`ApplicationRegistry::checkpoint_outcomes`] on each checkpoint day
+    /// that has come, under the report's eligibility policy.
     ///
     /// # Example
     /// ```
@@ -149,6 +120,7 @@ impl RolloutReport {
     /// let day = NaiveDate::from_ymd_opt(2014, 12, 1).unwrap();
     /// let report = RolloutReport::build(&demo.plan, &demo.school, &demo.registry, day, &ReportOptions::default());
     /// assert_eq!(report.stages.len(), 3);
+    /// assert_eq!(report.targets.len(), 4);
     /// assert_eq!(report.current_checkpoint.map(|c| c.band.to_string()), Some("61–100%".into()));
     /// assert!(report.to_text().contains("Активация родителей"));
     /// # Ok::<(), zhurnal::Error>(())
@@ -160,50 +132,33 @@ impl RolloutReport {
         date: NaiveDate,
         options: &ReportOptions,
     ) -> RolloutReport {
-        let soon = options.due_soon_days;
-        let mut stages = Vec::new();
-        let (mut overdue, mut due_soon) = (Vec::new(), Vec::new());
-        for stage in plan.stages() {
-            let mut summary = StageSummary {
-                heading: stage.heading(),
-                starts_on: stage.starts_on,
-                status: stage.status(date, soon),
-                total: 0,
-                done: 0,
-                in_progress: 0,
-                due_soon: 0,
-                overdue: 0,
-                not_started: 0,
-            };
-            for task in stage.tasks() {
-                let status = task.status(date, soon, stage.started_on(date));
-                summary.total += 1;
-                let slot = match status {
-                    TaskStatus::Done => &mut summary.done,
-                    TaskStatus::InProgress => &mut summary.in_progress,
-                    TaskStatus::DueSoon => &mut summary.due_soon,
-                    TaskStatus::Overdue => &mut summary.overdue,
-                    TaskStatus::NotStarted => &mut summary.not_started,
-                };
-                *slot += 1;
-                let line = || TaskLine {
-                    id: task.id(),
-                    stage: stage.number.clone(),
-                    text: task.text().to_owned(),
-                    deadline: task.deadline(),
-                    status,
-                    responsible: task.responsible(),
-                };
-                match status {
-                    TaskStatus::Overdue => overdue.push(line()),
-                    TaskStatus::DueSoon => due_soon.push(line()),
-                    _ => {}
-                }
-            }
-            stages.push(summary);
-        }
         let checkpoints = plan.checkpoints();
-        let table = registry.activation_table(school, date, options.policy, checkpoints);
+        let measured = Measured {
+            applications: registry.counts_on(school, date).total,
+            table: registry.activation_table(school, date, options.policy, checkpoints),
+            outcomes: registry.checkpoint_outcomes(school, date, options.policy, checkpoints),
+            projection: registry.activation_projection(
+                school,
+                date,
+                options.policy,
+                checkpoints,
+                options.projection_window_days,
+            ),
+        };
+        RolloutReport::assemble(plan, school, date, options, measured)
+    }
+
+    /// The report from what was measured: the plan's status settled by the
+    /// outcomes, the school's and classes' rows from the table.
+    fn assemble(
+        plan: &RolloutPlan,
+        school: &School,
+        date: NaiveDate,
+        options: &ReportOptions,
+        measured: Measured,
+    ) -> RolloutReport {
+        let status = plan.status_on(date, options.due_soon_days, &measured.outcomes);
+        let table = &measured.table;
         let activation = table
             .schools
             .iter()
@@ -220,7 +175,7 @@ impl RolloutReport {
             .iter()
             .filter_map(|row| match row.scope {
                 ActivationScope::Class { class, .. } => Some(ClassActivationRow {
-                    class,
+                    class_id: class,
                     name: school
                         .class(class)
                         .map_or_else(|| class.to_string(), |c| c.name().to_string()),
@@ -232,37 +187,40 @@ impl RolloutReport {
                 _ => None,
             })
             .collect();
-        classes.sort_by_key(|r| (school.class(r.class).map(|c| c.name()), r.class));
+        classes.sort_by_key(|r| (school.class(r.class_id).map(|c| c.name()), r.class_id));
+        let gap = |c: Option<Checkpoint>| {
+            c.zip(activation.share)
+                .and_then(|(c, share)| points_below(&c.band, share))
+        };
         RolloutReport {
             date,
             school: school.info().name().to_owned(),
             plan_title: plan.title().to_owned(),
-            current_stage: plan.current_stage(date).map(|s| s.heading()),
-            stages,
-            overdue,
-            due_soon,
-            due_soon_days: soon,
-            applications: registry.counts_on(school, date).total,
+            current_stage: status.current_stage,
+            stages: status.stages,
+            overdue: status.overdue,
+            due_soon: status.due_soon,
+            targets: status.targets,
+            due_soon_days: options.due_soon_days,
+            applications: measured.applications,
             policy: options.policy,
             current_checkpoint: table.current,
             next_checkpoint: table.next,
             activation,
-            checkpoint_outcomes: registry.checkpoint_outcomes(
-                school,
-                date,
-                options.policy,
-                checkpoints,
-            ),
-            projection: registry.activation_projection(
-                school,
-                date,
-                options.policy,
-                checkpoints,
-                options.projection_window_days,
-            ),
+            current_gap: gap(table.current),
+            next_gap: gap(table.next),
+            projection: measured.projection,
             classes,
         }
     }
+}
+
+/// What the report measures in the registry.
+struct Measured {
+    applications: StatusCounts,
+    table: ActivationTable,
+    outcomes: Vec<CheckpointOutcome>,
+    projection: Option<Projection>,
 }
 
 impl std::fmt::Display for RolloutReport {
@@ -273,117 +231,5 @@ impl std::fmt::Display for RolloutReport {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::demo::{DemoConfig, demo_rollout};
-    use crate::rollout::report_text::{band_ru, policy_ru, shorten};
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    #[test]
-    fn report_on_the_gymnasium() {
-        let demo = demo_rollout(&DemoConfig::gymnasium17(2014)).unwrap();
-        let day = date(2014, 12, 1);
-        let options = ReportOptions::default();
-        let report = RolloutReport::build(&demo.plan, &demo.school, &demo.registry, day, &options);
-        assert_eq!(report.stages.iter().map(|s| s.total).sum::<u32>(), 20);
-        for s in &report.stages {
-            assert_eq!(
-                s.done + s.in_progress + s.due_soon + s.overdue + s.not_started,
-                s.total
-            );
-        }
-        assert_eq!(report.stages[2].status, TaskStatus::NotStarted);
-        assert_eq!(
-            report.overdue.len(),
-            report.stages.iter().map(|s| s.overdue).sum::<u32>() as usize
-        );
-        assert!(
-            report
-                .due_soon
-                .iter()
-                .all(|t| t.status == TaskStatus::DueSoon)
-        );
-        // The school row is the registry's table, the classes sorted by name.
-        let table = demo.registry.activation_table(
-            &demo.school,
-            day,
-            options.policy,
-            demo.plan.checkpoints(),
-        );
-        assert_eq!(report.activation, table.schools[0]);
-        assert_eq!(report.classes.len(), 28);
-        let names: Vec<&str> = report.classes.iter().map(|c| c.name.as_str()).collect();
-        assert_eq!(&names[..4], ["1А", "1Б", "1В", "2А"]);
-        assert_eq!(names[27], "11Б");
-        assert_eq!(report.current_checkpoint.map(|c| c.date), Some(day));
-        assert_eq!(
-            report.next_checkpoint.map(|c| c.date),
-            Some(date(2015, 1, 1))
-        );
-        assert_eq!(report.checkpoint_outcomes.len(), 3);
-        assert_eq!(report.checkpoint_outcomes[2].count, report.activation.count);
-        let p = report.projection.unwrap();
-        assert_eq!((p.basis_from, p.basis_to), (date(2014, 11, 17), day));
-        assert_eq!(
-            report.applications,
-            demo.registry.counts_on(&demo.school, day).total
-        );
-        let text = report.to_text();
-        for needle in [
-            "Ход внедрения электронного журнала и дневников на 01.12.2014",
-            "МКОУ «Гимназия № 17» г. Черкесска",
-            "III. Этап функционирования",
-            "(с 12.01.2015) — не начато",
-            "текущая цель 01.12.2014 61–100%",
-            "следующая цель 01.01.2015 100%",
-            "линейный прогноз",
-            "\n1А ",
-            "\nШкола ",
-        ] {
-            assert!(text.contains(needle), "{needle} missing in\n{text}");
-        }
-        assert!(text.lines().all(|l| l == l.trim_end()));
-        assert_eq!(report.to_string(), text);
-        let json = serde_json::to_string(&report).unwrap();
-        assert_eq!(
-            serde_json::from_str::<RolloutReport>(&json).unwrap(),
-            report
-        );
-    }
-
-    #[test]
-    fn report_before_anything_happened() {
-        let demo = demo_rollout(&DemoConfig::tiny(9)).unwrap();
-        let day = date(2014, 8, 1);
-        let report = RolloutReport::build(
-            &demo.plan,
-            &demo.school,
-            &demo.registry,
-            day,
-            &ReportOptions::default(),
-        );
-        // Nobody is enrolled yet: no parent counts, no share.
-        assert_eq!(report.activation.count, ActivationCount::default());
-        assert_eq!(report.activation.share, None);
-        assert!(report.classes.is_empty());
-        assert_eq!(report.applications, StatusCounts::default());
-        assert_eq!(report.current_checkpoint, None);
-        assert!(report.checkpoint_outcomes.is_empty());
-        assert_eq!(report.projection, None);
-        let text = report.to_text();
-        assert!(text.contains("по школе: 0 из 0 — —"), "{text}");
-        assert!(text.contains("Просроченные задачи: нет"), "{text}");
-    }
-
-    #[test]
-    fn labels() {
-        assert_eq!(band_ru(Some(BandStatus::Above)), "выше цели");
-        assert_eq!(band_ru(None), "нет данных");
-        assert_eq!(shorten("абв", 3), "абв");
-        assert_eq!(shorten("абвг", 3), "аб…");
-        assert_eq!(policy_ru(EligibilityPolicy::AllParents), "все родители");
-    }
-}
+#[path = "report_tests.rs"]
+mod tests;

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use crate::activation::{BandStatus, Checkpoint, EligibilityPolicy};
 use crate::rollout::ResponsibleRole;
 use crate::rollout::RolloutReport;
+use crate::rollout::TargetLine;
 
 pub(super) fn band_ru(status: Option<BandStatus>) -> &'static str {
     match status {
@@ -18,8 +19,22 @@ pub(super) fn band_ru(status: Option<BandStatus>) -> &'static str {
     }
 }
 
+/// A decimal as Russian text writes it: `40,50`.
+pub(super) fn decimal_ru(d: Decimal) -> String {
+    d.to_string().replace('.', ",")
+}
+
 pub(super) fn share_text(share: Option<Decimal>) -> String {
-    share.map_or_else(|| "—".to_owned(), |s| format!("{s}%"))
+    share.map_or_else(|| "—".to_owned(), |s| format!("{}%", decimal_ru(s)))
+}
+
+/// The band status, with how far below the band a share is:
+/// «ниже цели на 0,50 п.п.».
+pub(super) fn band_gap_ru(status: Option<BandStatus>, gap: Option<Decimal>) -> String {
+    match (status, gap) {
+        (Some(BandStatus::Below), Some(gap)) => format!("ниже цели на {} п.п.", decimal_ru(gap)),
+        _ => band_ru(status).to_owned(),
+    }
 }
 
 pub(super) fn date_ru(d: NaiveDate) -> String {
@@ -81,6 +96,12 @@ impl RolloutReport {
                 "  {}{start} — {}: выполнено {} из {}, в работе {}, срок скоро {}, просрочено {}",
                 s.heading, s.status, s.done, s.total, s.in_progress, s.due_soon, s.overdue
             )?;
+        }
+        if !self.targets.is_empty() {
+            writeln!(out, "Цели активации по плану (доля на день цели):")?;
+        }
+        for t in &self.targets {
+            writeln!(out, "  {}", target_ru(t, self.date))?;
         }
         for (title, lines) in [
             ("Просроченные задачи".to_owned(), &self.overdue),
@@ -144,7 +165,7 @@ impl RolloutReport {
                 out,
                 "  текущая цель {}: {}",
                 checkpoint_ru(cp),
-                band_ru(c.current_status)
+                band_gap_ru(c.current_status, self.current_gap)
             )?;
         }
         if let Some(cp) = &self.next_checkpoint {
@@ -152,18 +173,7 @@ impl RolloutReport {
                 out,
                 "  следующая цель {}: сейчас {}",
                 checkpoint_ru(cp),
-                band_ru(c.next_status)
-            )?;
-        }
-        for o in &self.checkpoint_outcomes {
-            writeln!(
-                out,
-                "  на {}: {} из {} — {} ({})",
-                checkpoint_ru(&o.checkpoint),
-                o.count.activated(),
-                o.count.eligible(),
-                share_text(o.share),
-                band_ru(o.status)
+                band_gap_ru(c.next_status, self.next_gap)
             )?;
         }
         if let Some(p) = &self.projection {
@@ -172,33 +182,47 @@ impl RolloutReport {
                 "  линейный прогноз (темп {}–{}: {} в день) на {}: {}% — {}",
                 date_ru(p.basis_from),
                 date_ru(p.basis_to),
-                p.per_day,
+                decimal_ru(p.per_day),
                 checkpoint_ru(&p.checkpoint),
-                p.projected_share,
+                decimal_ru(p.projected_share),
                 band_ru(Some(p.status))
             )?;
         }
         writeln!(out)?;
-        let cur = self
-            .current_checkpoint
-            .as_ref()
-            .map_or("—".to_owned(), checkpoint_ru);
-        let next = self
-            .next_checkpoint
-            .as_ref()
-            .map_or("—".to_owned(), checkpoint_ru);
-        let mut row =
-            |name: &str, eligible: String, activated: String, share: String, a: &str, b: &str| {
-                let line = format!("{name:<6}{eligible:>8}{activated:>8}{share:>10}  {a:<26}{b}");
-                writeln!(out, "{}", line.trim_end())
-            };
+        // A target column only for a checkpoint there is: none before the
+        // first one, no next one after the last.
+        let columns: Vec<String> = [&self.current_checkpoint, &self.next_checkpoint]
+            .into_iter()
+            .flatten()
+            .map(|cp| format!("Цель {}", checkpoint_ru(cp)))
+            .collect();
+        let statuses = |current: Option<BandStatus>, next: Option<BandStatus>| {
+            [
+                self.current_checkpoint.map(|_| band_ru(current)),
+                self.next_checkpoint.map(|_| band_ru(next)),
+            ]
+            .into_iter()
+            .flatten()
+            .map(str::to_owned)
+            .collect::<Vec<String>>()
+        };
+        let mut row = |name: &str,
+                       eligible: String,
+                       activated: String,
+                       share: String,
+                       targets: Vec<String>| {
+            let mut line = format!("{name:<6}{eligible:>8}{activated:>8}{share:>10}");
+            for t in targets {
+                write!(line, "  {t:<26}")?;
+            }
+            writeln!(out, "{}", line.trim_end())
+        };
         row(
             "Класс",
             "Родит.".into(),
             "Актив.".into(),
             "Доля".into(),
-            &format!("Цель {cur}"),
-            &format!("Цель {next}"),
+            columns,
         )?;
         for r in &self.classes {
             row(
@@ -206,8 +230,7 @@ impl RolloutReport {
                 r.count.eligible().to_string(),
                 r.count.activated().to_string(),
                 share_text(r.share),
-                band_ru(r.current_status),
-                band_ru(r.next_status),
+                statuses(r.current_status, r.next_status),
             )?;
         }
         row(
@@ -215,9 +238,34 @@ impl RolloutReport {
             c.count.eligible().to_string(),
             c.count.activated().to_string(),
             share_text(c.share),
-            band_ru(c.current_status),
-            band_ru(c.next_status),
+            statuses(c.current_status, c.next_status),
         )?;
         Ok(())
+    }
+}
+
+/// `до 01.11.2014 41–60%: 40,50% (81 из 200) — просрочено, ниже цели на
+/// 0,50 п.п.`, or `…: срок не наступил — в работе` before its day (on
+/// `date`).
+pub(super) fn target_ru(t: &TargetLine, date: NaiveDate) -> String {
+    let head = format!("до {} {}", date_ru(t.checkpoint.date), t.checkpoint.band);
+    match &t.outcome {
+        None if t.checkpoint.date > date => {
+            format!("{head}: срок не наступил — {}", t.status)
+        }
+        None => format!("{head}: не измерено — {}", t.status),
+        Some(o) => {
+            let detail = match o.status {
+                Some(BandStatus::OnTarget) => String::new(),
+                status => format!(", {}", band_gap_ru(status, t.gap)),
+            };
+            format!(
+                "{head}: {} ({} из {}) — {}{detail}",
+                share_text(o.share),
+                o.count.activated(),
+                o.count.eligible(),
+                t.status
+            )
+        }
     }
 }

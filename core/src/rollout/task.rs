@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::activation::TargetBand;
+use crate::activation::{BandStatus, CheckpointOutcome, TargetBand};
 use crate::ids::PlanTaskId;
 use crate::rollout::PlanError;
 use crate::rollout::TaskStatus;
@@ -82,7 +82,9 @@ impl ResponsibleRole {
 ///
 /// A task with a target band (an activation line such as «от 30% до 40%
 /// имеющих возможность воспользоваться услугой») must have a dated
-/// deadline: together they make an activation checkpoint.
+/// deadline: together they make an activation checkpoint. Such a target
+/// task is never completed by hand: it is settled by the share measured on
+/// its checkpoint day (see [`PlanTask::status`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "TaskFields", into = "TaskFields")]
 pub struct PlanTask {
@@ -114,6 +116,9 @@ impl TryFrom<TaskFields> for PlanTask {
     type Error = PlanError;
     fn try_from(f: TaskFields) -> Result<Self, Self::Error> {
         let mut task = PlanTask::new(f.id, f.text, f.deadline, f.target)?;
+        if task.target.is_some() && f.completed_on.is_some() {
+            return Err(PlanError::TargetTaskMeasured { id: task.id });
+        }
         task.responsible = f.responsible;
         task.completed_on = f.completed_on;
         task.source_line = f.source_line;
@@ -226,12 +231,69 @@ impl PlanTask {
         matches!((self.completed_on, self.deadline), (Some(c), Deadline::By(d)) if c > d)
     }
 
-    /// The status on `date`: done once completed; otherwise not started if
-    /// `stage_started` is false; overdue after a dated deadline; due soon
-    /// when the deadline is at most `due_soon_days` days away; else in
-    /// progress (ongoing tasks are never overdue).
-    pub fn status(&self, date: NaiveDate, due_soon_days: u32, stage_started: bool) -> TaskStatus {
-        if self.is_done_on(date) {
+    /// The measurement that settles a target task: the outcome in
+    /// `measured` taken on the task's deadline day against the task's own
+    /// band. `None` for a task without a target, or when `measured` has no
+    /// such outcome (its checkpoint day has not come, or was not measured).
+    pub fn measured_outcome<'a>(
+        &self,
+        measured: &'a [CheckpointOutcome],
+    ) -> Option<&'a CheckpointOutcome> {
+        let band = self.target?;
+        let day = self.deadline.date()?;
+        measured
+            .iter()
+            .find(|o| o.checkpoint.date == day && o.checkpoint.band == band)
+    }
+
+    /// The status on `date`.
+    ///
+    /// A task without a target is done once completed; otherwise not
+    /// started if `stage_started` is false; overdue after a dated deadline;
+    /// due soon when the deadline is at most `due_soon_days` days away; else
+    /// in progress (ongoing tasks are never overdue).
+    ///
+    /// A target task is settled by its [measurement](Self::measured_outcome)
+    /// instead of a completion: done when the share measured on its
+    /// checkpoint day (on or before `date`) is within its band or above it;
+    /// otherwise it runs by its deadline like any task, so a target not met
+    /// by its day is overdue after it, and one whose day has not come is in
+    /// progress or due soon. A target without a measurement in `measured`
+    /// is not met.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::activation::{ActivationCount, BandStatus, Checkpoint, CheckpointOutcome, TargetBand};
+    /// use zhurnal::ids::PlanTaskId;
+    /// use zhurnal::rollout::{Deadline, PlanTask, TaskStatus};
+    /// let day = NaiveDate::from_ymd_opt(2014, 11, 1).unwrap();
+    /// let band = TargetBand::new(41.into(), 60.into())?;
+    /// let task = PlanTask::new(PlanTaskId::new(16), "от 41% до 60%".into(), Deadline::By(day), Some(band))?;
+    /// let count = ActivationCount::new(200, 81)?; // 40.50%
+    /// let measured = [CheckpointOutcome { checkpoint: Checkpoint { date: day, band },
+    ///     count, share: count.share(), status: count.status(&band) }];
+    /// assert_eq!(measured[0].status, Some(BandStatus::Below));
+    /// assert_eq!(task.status(day.succ_opt().unwrap(), 14, true, &measured), TaskStatus::Overdue);
+    /// assert_eq!(task.status(day.pred_opt().unwrap(), 14, true, &[]), TaskStatus::DueSoon);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn status(
+        &self,
+        date: NaiveDate,
+        due_soon_days: u32,
+        stage_started: bool,
+        measured: &[CheckpointOutcome],
+    ) -> TaskStatus {
+        let done = if self.target.is_some() {
+            self.measured_outcome(measured).is_some_and(|o| {
+                o.checkpoint.date <= date
+                    && matches!(o.status, Some(BandStatus::OnTarget | BandStatus::Above))
+            })
+        } else {
+            self.is_done_on(date)
+        };
+        if done {
             return TaskStatus::Done;
         }
         if !stage_started {
@@ -271,22 +333,37 @@ mod tests {
     #[test]
     fn status_on_dates() {
         let t = task(Deadline::By(date(2014, 10, 1)));
-        assert_eq!(t.status(date(2014, 9, 1), 14, true), TaskStatus::InProgress);
-        assert_eq!(t.status(date(2014, 9, 17), 14, true), TaskStatus::DueSoon);
         assert_eq!(
-            t.status(date(2014, 9, 16), 14, true),
+            t.status(date(2014, 9, 1), 14, true, &[]),
             TaskStatus::InProgress
         );
-        assert_eq!(t.status(date(2014, 10, 1), 14, true), TaskStatus::DueSoon);
-        assert_eq!(t.status(date(2014, 10, 1), 0, true), TaskStatus::DueSoon);
-        assert_eq!(t.status(date(2014, 10, 2), 14, true), TaskStatus::Overdue);
         assert_eq!(
-            t.status(date(2014, 10, 2), 14, false),
+            t.status(date(2014, 9, 17), 14, true, &[]),
+            TaskStatus::DueSoon
+        );
+        assert_eq!(
+            t.status(date(2014, 9, 16), 14, true, &[]),
+            TaskStatus::InProgress
+        );
+        assert_eq!(
+            t.status(date(2014, 10, 1), 14, true, &[]),
+            TaskStatus::DueSoon
+        );
+        assert_eq!(
+            t.status(date(2014, 10, 1), 0, true, &[]),
+            TaskStatus::DueSoon
+        );
+        assert_eq!(
+            t.status(date(2014, 10, 2), 14, true, &[]),
+            TaskStatus::Overdue
+        );
+        assert_eq!(
+            t.status(date(2014, 10, 2), 14, false, &[]),
             TaskStatus::NotStarted
         );
         let ongoing = task(Deadline::Ongoing);
         assert_eq!(
-            ongoing.status(date(2030, 1, 1), 14, true),
+            ongoing.status(date(2030, 1, 1), 14, true, &[]),
             TaskStatus::InProgress
         );
     }
@@ -295,8 +372,11 @@ mod tests {
     fn completion_counts_from_its_day() {
         let mut t = task(Deadline::By(date(2014, 10, 1)));
         t.set_completed_on(Some(date(2014, 10, 5)));
-        assert_eq!(t.status(date(2014, 10, 4), 14, true), TaskStatus::Overdue);
-        assert_eq!(t.status(date(2014, 10, 5), 14, true), TaskStatus::Done);
+        assert_eq!(
+            t.status(date(2014, 10, 4), 14, true, &[]),
+            TaskStatus::Overdue
+        );
+        assert_eq!(t.status(date(2014, 10, 5), 14, true, &[]), TaskStatus::Done);
         assert!(t.completed_late());
         t.set_completed_on(Some(date(2014, 10, 1)));
         assert!(!t.completed_late());

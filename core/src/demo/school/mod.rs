@@ -12,8 +12,8 @@
 //! host's record of which parents have the possibility to use the service
 //! (about 95%, the denominator of the default share), and the
 //! seed plan with its tasks completed — mostly on time, some late, some
-//! not at all; activation target tasks are completed when the target was
-//! met on the day.
+//! not at all. Its activation target tasks are left alone: the report
+//! settles them from the measured share.
 //!
 //! Same configuration → same school, applications and dates (the random
 //! source is a small SplitMix64 generator seeded from the configuration).
@@ -27,7 +27,6 @@ use chrono::{Duration, NaiveDate};
 use super::names;
 use super::random::SplitMix64;
 use crate::Error;
-use crate::activation::{BandStatus, EligibilityPolicy};
 use crate::applications::{
     Applicant, ApplicationRegistry, Consent, ConsentChannel, ContactDetails,
 };
@@ -286,9 +285,9 @@ impl Chain<'_> {
         let end = ymd(END);
         let rng = &mut *self.rng;
         let offset = match rng.below(100) {
-            0..55 => rng.below(30),
-            55..85 => 30 + rng.below(31),
-            _ => 61 + rng.below(50),
+            0..65 => rng.below(26),
+            65..90 => 26 + rng.below(30),
+            _ => 56 + rng.below(45),
         };
         // The fastest classes also apply early: mostly in the first weeks.
         let offset = if pace <= 2 { offset / 4 } else { offset };
@@ -403,7 +402,7 @@ pub fn demo_rollout(config: &DemoConfig) -> Result<DemoRollout, Error> {
         // Each class at its own pace: mean days from issue to first login.
         let pace = [2, 5, 10, 20, 40][chain.rng.index(5)];
         // And its own share of parents who ever log in.
-        let keen = [70, 80, 90, 95][chain.rng.index(4)];
+        let keen = [80, 88, 94, 98][chain.rng.index(4)];
         for student in school.students_of_class(class.id(), ymd(START)) {
             for link in school.parents_of(student) {
                 if chain.rng.chance(90) {
@@ -433,7 +432,7 @@ pub fn demo_rollout(config: &DemoConfig) -> Result<DemoRollout, Error> {
             }
         }
     }
-    let plan = complete_plan(&school, &registry, &mut rng)?;
+    let plan = complete_plan(&mut rng)?;
     Ok(DemoRollout {
         school,
         registry,
@@ -458,38 +457,21 @@ fn record_service_access(
     Ok(())
 }
 
-fn complete_plan(
-    school: &School,
-    registry: &ApplicationRegistry,
-    rng: &mut SplitMix64,
-) -> Result<RolloutPlan, Error> {
-    let mut plan = RolloutPlan::gymnasium17();
-    let outcomes = registry.checkpoint_outcomes(
-        school,
-        ymd(END),
-        EligibilityPolicy::WithAccess,
-        plan.checkpoints(),
-    );
+fn complete_plan(rng: &mut SplitMix64) -> Result<RolloutPlan, Error> {
+    let mut plan = RolloutPlan::gymnasium17()?;
     let tasks: Vec<_> = plan
         .tasks()
-        .map(|t| (t.id(), t.deadline(), t.target()))
+        .filter(|t| t.target().is_none())
+        .map(|t| (t.id(), t.deadline()))
         .collect();
-    for (id, deadline, target) in tasks {
+    for (id, deadline) in tasks {
         let Deadline::By(due) = deadline else {
             continue;
         };
-        let done = if target.is_some() {
-            outcomes
-                .iter()
-                .find(|o| o.checkpoint.date == due)
-                .filter(|o| matches!(o.status, Some(BandStatus::OnTarget | BandStatus::Above)))
-                .map(|_| due)
-        } else {
-            match rng.below(100) {
-                0..75 => Some(due - Duration::days(i64::try_from(rng.below(15)).unwrap_or(0))),
-                75..90 => Some(day(due, 1 + rng.below(25))),
-                _ => None,
-            }
+        let done = match rng.below(100) {
+            0..75 => Some(due - Duration::days(i64::try_from(rng.below(15)).unwrap_or(0))),
+            75..90 => Some(day(due, 1 + rng.below(25))),
+            _ => None,
         };
         if let Some(on) = done {
             plan.complete_task(id, on)?;

@@ -1,6 +1,7 @@
 //! Tests of the demo generator.
 
 use super::*;
+use crate::activation::EligibilityPolicy;
 use crate::applications::ApplicationStatus;
 use crate::rollout::seed_checkpoints;
 
