@@ -280,19 +280,19 @@ impl Journal {
         if self.school.subject(subject).is_none() {
             return Err(SchoolError::UnknownSubject { subject }.into());
         }
-        let term = self.school.calendar().require_term(term)?.clone();
+        let term = self.school.calendar().require_term_str(term)?.clone();
         let class =
             self.class_in_term(student, &term)
                 .ok_or_else(|| JournalError::NotEnrolledInTerm {
                     student,
-                    term: term.code(),
+                    term: term.code().to_string(),
                 })?;
         self.authorize(edit.actor(), Action::SetPeriodMark { class, subject })?;
         let computed = self
             .index
             .sums(student, term.number(), subject)
             .period_mark(self.school.period_mark_policy());
-        let key = (student, subject, term.code());
+        let key = (student, subject, term.code().to_string());
         let old = self.final_marks.get(&key).map(|f| f.mark);
         if old == mark {
             return Ok(());
@@ -312,7 +312,7 @@ impl Journal {
             AuditChange::FinalMark {
                 class,
                 subject,
-                term: term.code(),
+                term: term.code().to_string(),
                 computed,
                 old,
                 new: mark,
