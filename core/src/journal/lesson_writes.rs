@@ -226,8 +226,8 @@ impl Journal {
             .enrolments
             .get(&student)?
             .iter()
-            .filter(|e| e.from() <= term.end() && e.to().is_none_or(|to| to >= term.start()))
-            .max_by_key(|e| e.from())
+            .filter(|e| e.start() <= term.end() && e.end().is_none_or(|to| to >= term.start()))
+            .max_by_key(|e| e.start())
             .map(|e| e.class())
     }
 

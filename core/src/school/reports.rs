@@ -236,8 +236,8 @@ impl School {
             .iter()
             .filter(|e| {
                 e.class() == class
-                    && e.from() <= term.end()
-                    && e.to().is_none_or(|to| to >= term.start())
+                    && e.start() <= term.end()
+                    && e.end().is_none_or(|to| to >= term.start())
             })
             .map(|e| e.student())
             .collect::<BTreeSet<_>>()
