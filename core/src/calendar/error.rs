@@ -200,6 +200,42 @@ pub enum CalendarError {
         /// Its day of the week.
         weekday: Weekday,
     },
+    /// A date span that ends before it starts.
+    #[error("date span {start}..{end} must not end before it starts")]
+    InvalidSpan {
+        /// First day.
+        start: NaiveDate,
+        /// Last day.
+        end: NaiveDate,
+    },
+    /// A text that is no term code.
+    #[error("invalid term code {code:?}: use Q1-Q4, T1-T3, S1-S2 or Y")]
+    InvalidTermCode {
+        /// The text given.
+        code: String,
+    },
+    /// A grade outside 1–11.
+    #[error("grade {grade} is outside 1..=11")]
+    InvalidGrade {
+        /// The grade given.
+        grade: u8,
+    },
+    /// A set of grades with no grade in it.
+    #[error("a set of grades must hold at least one grade")]
+    EmptyGradeSet,
+    /// A date that is a school day for the school's usual week and
+    /// holidays, but not for this grade: a break only for some grades (the
+    /// additional February week of grade 1) or a day off of the grade's own
+    /// study week (Saturday in grade 1's five-day week).
+    #[error("{date} is not a school day for grade {grade}: {reason}")]
+    NotASchoolDayForGrade {
+        /// The date.
+        date: NaiveDate,
+        /// The grade.
+        grade: u8,
+        /// Why: the break's name or the day of the week off.
+        reason: String,
+    },
     /// A date inside the year but in no term (a break not listed as a
     /// holiday).
     #[error("{date} is in no term of the school year")]
@@ -234,6 +270,11 @@ impl CalendarError {
             Self::LessonOnHoliday { .. } => "calendar.lesson_on_holiday",
             Self::DayOff { .. } => "calendar.day_off",
             Self::BetweenTerms { .. } => "calendar.between_terms",
+            Self::InvalidSpan { .. } => "calendar.invalid_span",
+            Self::InvalidTermCode { .. } => "calendar.invalid_term_code",
+            Self::InvalidGrade { .. } => "calendar.invalid_grade",
+            Self::EmptyGradeSet => "calendar.empty_grade_set",
+            Self::NotASchoolDayForGrade { .. } => "calendar.not_a_school_day_for_grade",
         }
     }
 }

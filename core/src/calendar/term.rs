@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::CalendarError;
+use super::{CalendarError, DateSpan, TermCode};
 
 /// How a school year is divided into terms (учебные периоды).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -48,7 +48,10 @@ impl TermScheme {
 }
 
 /// One term of a school year: a numbered period of the scheme with its
-/// first and last day (both inclusive).
+/// [`DateSpan`] (first and last day both inclusive).
+///
+/// Serialised as `{"scheme": "quarters", "number": 1, "start": …, "end": …}`;
+/// deserialising validates like [`Term::new`].
 ///
 /// # Example
 /// ```
@@ -63,18 +66,19 @@ impl TermScheme {
 /// assert_eq!(q1.code(), "Q1");
 /// assert_eq!(q1.name(), "1 четверть");
 /// assert!(q1.contains(NaiveDate::from_ymd_opt(2014, 10, 31).unwrap()));
+/// assert_eq!(q1.span().days(), 61);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "TermFields")]
+#[serde(try_from = "TermFields", into = "TermFields")]
 pub struct Term {
-    pub(super) scheme: TermScheme,
-    pub(super) number: u8,
-    pub(super) start: NaiveDate,
-    pub(super) end: NaiveDate,
+    scheme: TermScheme,
+    number: u8,
+    code: TermCode,
+    span: DateSpan,
 }
 
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 struct TermFields {
     scheme: TermScheme,
     number: u8,
@@ -86,6 +90,17 @@ impl TryFrom<TermFields> for Term {
     type Error = CalendarError;
     fn try_from(f: TermFields) -> Result<Self, Self::Error> {
         Term::new(f.scheme, f.number, f.start, f.end)
+    }
+}
+
+impl From<Term> for TermFields {
+    fn from(t: Term) -> Self {
+        TermFields {
+            scheme: t.scheme,
+            number: t.number,
+            start: t.span.start(),
+            end: t.span.end(),
+        }
     }
 }
 
@@ -114,28 +129,18 @@ impl Term {
         start: NaiveDate,
         end: NaiveDate,
     ) -> Result<Term, CalendarError> {
-        let max = scheme.term_count();
-        if number == 0 || number > max {
-            return Err(CalendarError::InvalidTermNumber {
-                scheme,
-                number,
-                max,
-            });
-        }
-        let term = Term {
-            scheme,
-            number,
+        let code = TermCode::of(scheme, number)?;
+        let span = DateSpan::new(start, end).map_err(|_| CalendarError::InvalidTermRange {
+            code: code.to_string(),
             start,
             end,
-        };
-        if end < start {
-            return Err(CalendarError::InvalidTermRange {
-                code: term.code(),
-                start,
-                end,
-            });
-        }
-        Ok(term)
+        })?;
+        Ok(Term {
+            scheme,
+            number,
+            code,
+            span,
+        })
     }
 
     /// The scheme the term belongs to.
@@ -149,8 +154,8 @@ impl Term {
     }
 
     /// The code: `Q1`…`Q4`, `T1`…`T3`, `S1`, `S2`.
-    pub fn code(&self) -> String {
-        format!("{}{}", self.scheme.code_letter(), self.number)
+    pub fn code(&self) -> TermCode {
+        self.code
     }
 
     /// The Russian name: «1 четверть», «2 триместр», «1 полугодие».
@@ -158,26 +163,31 @@ impl Term {
         format!("{} {}", self.number, self.scheme.russian_unit())
     }
 
+    /// The days of the term, both ends inclusive.
+    pub fn span(&self) -> DateSpan {
+        self.span
+    }
+
     /// The first day.
     pub fn start(&self) -> NaiveDate {
-        self.start
+        self.span.start()
     }
 
     /// The last day (inclusive).
     pub fn end(&self) -> NaiveDate {
-        self.end
+        self.span.end()
     }
 
     /// Whether `date` is within the term, both ends included.
     pub fn contains(&self, date: NaiveDate) -> bool {
-        self.start <= date && date <= self.end
+        self.span.contains(date)
     }
 }
 
 impl std::fmt::Display for Term {
     /// «1 четверть (2014-09-01..2014-10-31)».
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} ({}..{})", self.name(), self.start, self.end)
+        write!(f, "{} ({})", self.name(), self.span)
     }
 }
 

@@ -1,9 +1,12 @@
 //! The school year: its terms, holidays, bell schedule and study week.
 
-use chrono::{Datelike, NaiveDate};
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{CalendarError, Holiday, LessonSlot, Shift, StudyWeek, Term, TermScheme};
+use super::grades::check_grade;
+use super::{CalendarError, Holiday, LessonSlot, Shift, StudyWeek, Term, TermCode, TermScheme};
 
 /// A school year: first and last day, the terms of one [`TermScheme`], the
 /// holidays and breaks, the lesson slots of each shift and the study week.
@@ -17,12 +20,12 @@ use super::{CalendarError, Holiday, LessonSlot, Shift, StudyWeek, Term, TermSche
 /// use zhurnal::calendar::SchoolYear;
 /// let year = SchoolYear::russian_2014_2015();
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-/// assert_eq!(year.term_of(d(2015, 1, 12)).map(|t| t.code()), Some("Q3".into()));
+/// assert_eq!(year.term_of(d(2015, 1, 12)).map(|t| t.code().as_str()), Some("Q3"));
 /// assert!(year.is_school_day(d(2014, 9, 6))); // a Saturday: six-day week
 /// assert!(!year.is_school_day(d(2014, 11, 4))); // День народного единства
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "YearFields")]
+#[serde(try_from = "YearFields", into = "YearFields")]
 pub struct SchoolYear {
     pub(super) start: NaiveDate,
     pub(super) end: NaiveDate,
@@ -30,9 +33,18 @@ pub struct SchoolYear {
     pub(super) holidays: Vec<Holiday>,
     pub(super) slots: Vec<LessonSlot>,
     pub(super) study_week: StudyWeek,
+    /// Grades whose study week differs from `study_week`.
+    pub(super) grade_weeks: BTreeMap<u8, StudyWeek>,
 }
 
-#[derive(Deserialize)]
+/// A grade's own study week, as serialised.
+#[derive(Serialize, Deserialize)]
+struct GradeWeek {
+    grade: u8,
+    study_week: StudyWeek,
+}
+
+#[derive(Serialize, Deserialize)]
 struct YearFields {
     start: NaiveDate,
     end: NaiveDate,
@@ -40,6 +52,8 @@ struct YearFields {
     holidays: Vec<Holiday>,
     slots: Vec<LessonSlot>,
     study_week: StudyWeek,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    study_weeks_by_grade: Vec<GradeWeek>,
 }
 
 impl TryFrom<YearFields> for SchoolYear {
@@ -53,7 +67,28 @@ impl TryFrom<YearFields> for SchoolYear {
             year.add_slot(s)?;
         }
         year.set_study_week(f.study_week);
+        for g in f.study_weeks_by_grade {
+            year.set_study_week_for(g.grade, g.study_week)?;
+        }
         Ok(year)
+    }
+}
+
+impl From<SchoolYear> for YearFields {
+    fn from(y: SchoolYear) -> Self {
+        YearFields {
+            start: y.start,
+            end: y.end,
+            terms: y.terms,
+            holidays: y.holidays,
+            slots: y.slots,
+            study_week: y.study_week,
+            study_weeks_by_grade: y
+                .grade_weeks
+                .into_iter()
+                .map(|(grade, study_week)| GradeWeek { grade, study_week })
+                .collect(),
+        }
     }
 }
 
@@ -115,19 +150,19 @@ impl SchoolYear {
         for (term, expected) in terms.iter().zip(1u8..) {
             if term.scheme() != scheme {
                 return Err(CalendarError::MixedTermSchemes {
-                    code: term.code(),
+                    code: term.code().to_string(),
                     scheme,
                 });
             }
             if term.number() != expected {
                 return Err(CalendarError::TermsOutOfOrder {
-                    code: term.code(),
+                    code: term.code().to_string(),
                     expected,
                 });
             }
             if term.start() < start || term.end() > end {
                 return Err(CalendarError::TermOutsideYear {
-                    code: term.code(),
+                    code: term.code().to_string(),
                     start: term.start(),
                     end: term.end(),
                     year_start: start,
@@ -138,9 +173,9 @@ impl SchoolYear {
                 && term.start() <= p.end()
             {
                 return Err(CalendarError::TermsOverlap {
-                    code: term.code(),
+                    code: term.code().to_string(),
                     start: term.start(),
-                    previous: p.code(),
+                    previous: p.code().to_string(),
                     previous_end: p.end(),
                 });
             }
@@ -153,6 +188,7 @@ impl SchoolYear {
             holidays: Vec::new(),
             slots: Vec::new(),
             study_week: StudyWeek::default(),
+            grade_weeks: BTreeMap::new(),
         })
     }
 
@@ -228,9 +264,36 @@ impl SchoolYear {
         Ok(())
     }
 
-    /// Sets the study week (five or six days).
+    /// Sets the default study week (five or six days): the week of every
+    /// grade without its own ([`SchoolYear::set_study_week_for`]).
     pub fn set_study_week(&mut self, week: StudyWeek) {
         self.study_week = week;
+    }
+
+    /// Gives `grade` its own study week (grade 1 studies five days a week
+    /// under СанПиН 2.4.2.2821-10, п. 10.10, while the others may study six).
+    ///
+    /// # Errors
+    /// [`CalendarError::InvalidGrade`] for a grade outside 1–11; the year is
+    /// unchanged.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::calendar::{SchoolYear, StudyWeek};
+    /// let mut year = SchoolYear::russian_2014_2015();
+    /// year.set_study_week_for(2, StudyWeek::FiveDays)?;
+    /// assert_eq!(year.study_week_for(2), StudyWeek::FiveDays);
+    /// assert_eq!(year.study_week_for(3), StudyWeek::SixDays);
+    /// let saturday = NaiveDate::from_ymd_opt(2014, 9, 6).unwrap();
+    /// assert!(!year.is_school_day_for(2, saturday) && year.is_school_day_for(3, saturday));
+    /// assert_eq!(year.set_study_week_for(12, StudyWeek::FiveDays).unwrap_err().code(), "calendar.invalid_grade");
+    /// # Ok::<(), zhurnal::calendar::CalendarError>(())
+    /// ```
+    pub fn set_study_week_for(&mut self, grade: u8, week: StudyWeek) -> Result<(), CalendarError> {
+        let grade = check_grade(grade)?;
+        self.grade_weeks.insert(grade, week);
+        Ok(())
     }
 
     /// The first day of the year.
@@ -263,9 +326,23 @@ impl SchoolYear {
         &self.slots
     }
 
-    /// The study week.
+    /// The default study week: the week of grades without their own.
     pub fn study_week(&self) -> StudyWeek {
         self.study_week
+    }
+
+    /// The study week of `grade`: its own if it has one, else the default
+    /// (also for a grade outside 1–11).
+    pub fn study_week_for(&self, grade: u8) -> StudyWeek {
+        self.grade_weeks
+            .get(&grade)
+            .copied()
+            .unwrap_or(self.study_week)
+    }
+
+    /// The grades with their own study week, by grade.
+    pub fn study_weeks_by_grade(&self) -> Vec<(u8, StudyWeek)> {
+        self.grade_weeks.iter().map(|(g, w)| (*g, *w)).collect()
     }
 
     /// Whether `date` is inside the year.
@@ -278,9 +355,9 @@ impl SchoolYear {
         self.terms.iter().find(|t| t.contains(date))
     }
 
-    /// The term with this code (`"Q2"`), if any.
-    pub fn term(&self, code: &str) -> Option<&Term> {
-        self.terms.iter().find(|t| t.code() == code)
+    /// The term with this code, if any.
+    pub fn term(&self, code: &TermCode) -> Option<&Term> {
+        self.terms.iter().find(|t| t.code() == *code)
     }
 
     /// The term with this code.
@@ -290,21 +367,43 @@ impl SchoolYear {
     ///
     /// # Example
     /// ```
-    /// use zhurnal::calendar::SchoolYear;
+    /// use zhurnal::calendar::{SchoolYear, TermCode};
     /// let year = SchoolYear::russian_2014_2015();
-    /// assert_eq!(year.require_term("Q2")?.name(), "2 четверть");
-    /// assert_eq!(year.require_term("S1").unwrap_err().code(), "calendar.unknown_term");
+    /// assert_eq!(year.require_term(&TermCode::parse("Q2")?)?.name(), "2 четверть");
+    /// let e = year.require_term(&TermCode::parse("S1")?).unwrap_err();
+    /// assert_eq!(e.code(), "calendar.unknown_term");
     /// # Ok::<(), zhurnal::calendar::CalendarError>(())
     /// ```
-    pub fn require_term(&self, code: &str) -> Result<&Term, CalendarError> {
+    pub fn require_term(&self, code: &TermCode) -> Result<&Term, CalendarError> {
         self.term(code).ok_or_else(|| CalendarError::UnknownTerm {
-            code: code.to_owned(),
+            code: code.to_string(),
         })
     }
 
-    /// The first holiday that contains `date`, if any.
-    pub fn holiday_on(&self, date: NaiveDate) -> Option<&Holiday> {
-        self.holidays.iter().find(|h| h.contains(date))
+    /// The term whose code is this text, for callers that still hold the
+    /// code as text. Any text that names none of the year's terms — a valid
+    /// code of another scheme or no code at all — is
+    /// [`CalendarError::UnknownTerm`]; parse with [`TermCode::parse`] to
+    /// tell the two apart.
+    ///
+    /// # Errors
+    /// [`CalendarError::UnknownTerm`] when there is no such term.
+    ///
+    /// # Example
+    /// ```
+    /// use zhurnal::calendar::SchoolYear;
+    /// let year = SchoolYear::russian_2014_2015();
+    /// assert_eq!(year.require_term_str("Q2")?.name(), "2 четверть");
+    /// assert_eq!(year.require_term_str("Q9").unwrap_err().code(), "calendar.unknown_term");
+    /// # Ok::<(), zhurnal::calendar::CalendarError>(())
+    /// ```
+    pub fn require_term_str(&self, code: &str) -> Result<&Term, CalendarError> {
+        TermCode::parse(code)
+            .ok()
+            .and_then(|c| self.term(&c))
+            .ok_or_else(|| CalendarError::UnknownTerm {
+                code: code.to_owned(),
+            })
     }
 
     /// The slot with this shift and number, if any.
@@ -331,220 +430,8 @@ impl SchoolYear {
         self.slot(shift, number)
             .ok_or(CalendarError::UnknownSlot { number, shift })
     }
-
-    /// Whether lessons can be held on `date`: see
-    /// [`SchoolYear::check_school_day`].
-    pub fn is_school_day(&self, date: NaiveDate) -> bool {
-        self.check_school_day(date).is_ok()
-    }
-
-    /// Checks that lessons can be held on `date`.
-    ///
-    /// # Errors
-    /// In this order: [`CalendarError::OutsideYear`],
-    /// [`CalendarError::LessonOnHoliday`], [`CalendarError::BetweenTerms`],
-    /// [`CalendarError::DayOff`].
-    ///
-    /// # Example
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use zhurnal::calendar::SchoolYear;
-    /// let year = SchoolYear::russian_2014_2015();
-    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-    /// assert!(year.check_school_day(d(2014, 9, 1)).is_ok());
-    /// assert_eq!(year.check_school_day(d(2015, 2, 23)).unwrap_err().code(), "calendar.lesson_on_holiday");
-    /// assert_eq!(year.check_school_day(d(2014, 9, 7)).unwrap_err().code(), "calendar.day_off");
-    /// assert_eq!(year.check_school_day(d(2015, 6, 1)).unwrap_err().code(), "calendar.outside_year");
-    /// ```
-    pub fn check_school_day(&self, date: NaiveDate) -> Result<(), CalendarError> {
-        if !self.contains(date) {
-            return Err(CalendarError::OutsideYear {
-                date,
-                year_start: self.start,
-                year_end: self.end,
-            });
-        }
-        if let Some(h) = self.holiday_on(date) {
-            return Err(CalendarError::LessonOnHoliday {
-                date,
-                holiday: h.name().to_owned(),
-            });
-        }
-        if self.term_of(date).is_none() {
-            return Err(CalendarError::BetweenTerms { date });
-        }
-        if !self.study_week.is_study_day(date.weekday()) {
-            return Err(CalendarError::DayOff {
-                date,
-                weekday: date.weekday(),
-            });
-        }
-        Ok(())
-    }
-
-    /// The school days from `from` to `to`, both inclusive, in order (only
-    /// days inside the year can be school days).
-    pub fn school_days(&self, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
-        let to = to.min(self.end);
-        from.max(self.start)
-            .iter_days()
-            .take_while(|d| *d <= to)
-            .filter(|d| self.is_school_day(*d))
-            .collect()
-    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::NaiveTime;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn t(h: u32, m: u32) -> NaiveTime {
-        NaiveTime::from_hms_opt(h, m, 0).unwrap()
-    }
-
-    fn trimesters() -> Vec<Term> {
-        let s = TermScheme::Trimesters;
-        vec![
-            Term::new(s, 1, d(2014, 9, 1), d(2014, 11, 30)).unwrap(),
-            Term::new(s, 2, d(2014, 12, 1), d(2015, 2, 28)).unwrap(),
-            Term::new(s, 3, d(2015, 3, 1), d(2015, 5, 31)).unwrap(),
-        ]
-    }
-
-    #[test]
-    fn trimester_year() {
-        let y = SchoolYear::new(d(2014, 9, 1), d(2015, 5, 31), trimesters()).unwrap();
-        assert_eq!(y.scheme(), TermScheme::Trimesters);
-        assert_eq!(y.term_of(d(2014, 12, 1)).unwrap().code(), "T2");
-        assert_eq!(y.term("T3").unwrap().start(), d(2015, 3, 1));
-        assert!(y.term("Q1").is_none());
-        assert!(y.slots().is_empty() && y.holidays().is_empty());
-    }
-
-    #[test]
-    fn year_errors() {
-        let e = SchoolYear::new(d(2015, 5, 31), d(2014, 9, 1), trimesters()).unwrap_err();
-        assert_eq!(e.code(), "calendar.invalid_year_range");
-        let e = SchoolYear::new(d(2014, 9, 1), d(2015, 5, 31), vec![]).unwrap_err();
-        assert_eq!(e.code(), "calendar.wrong_term_count");
-        let mut terms = trimesters();
-        terms.pop();
-        let e = SchoolYear::new(d(2014, 9, 1), d(2015, 5, 31), terms).unwrap_err();
-        assert_eq!(e.code(), "calendar.wrong_term_count");
-        assert_eq!(e.to_string(), "Trimesters need 3 terms, 2 given");
-        let mut terms = trimesters();
-        terms.swap(0, 1);
-        let e = SchoolYear::new(d(2014, 9, 1), d(2015, 5, 31), terms).unwrap_err();
-        assert_eq!(e.code(), "calendar.terms_out_of_order");
-        let mut terms = trimesters();
-        terms[2] = Term::new(TermScheme::Quarters, 3, d(2015, 3, 1), d(2015, 5, 31)).unwrap();
-        let e = SchoolYear::new(d(2014, 9, 1), d(2015, 5, 31), terms).unwrap_err();
-        assert_eq!(e.code(), "calendar.mixed_term_schemes");
-        let e = SchoolYear::new(d(2014, 9, 2), d(2015, 5, 31), trimesters()).unwrap_err();
-        assert_eq!(e.code(), "calendar.term_outside_year");
-        let e = SchoolYear::new(d(2014, 9, 1), d(2015, 5, 30), trimesters()).unwrap_err();
-        assert_eq!(e.code(), "calendar.term_outside_year");
-        let mut terms = trimesters();
-        terms[1] = Term::new(TermScheme::Trimesters, 2, d(2014, 11, 30), d(2015, 2, 28)).unwrap();
-        let e = SchoolYear::new(d(2014, 9, 1), d(2015, 5, 31), terms).unwrap_err();
-        assert_eq!(e.code(), "calendar.terms_overlap");
-        assert_eq!(
-            e.to_string(),
-            "term T2 starting 2014-11-30 overlaps term T1 ending 2014-11-30"
-        );
-    }
-
-    #[test]
-    fn slots_validated_and_state_unchanged() {
-        let mut y = SchoolYear::new(d(2014, 9, 1), d(2015, 5, 31), trimesters()).unwrap();
-        y.add_slot(LessonSlot::new(2, t(9, 0), t(9, 45), Shift::First).unwrap())
-            .unwrap();
-        y.add_slot(LessonSlot::new(1, t(8, 0), t(8, 45), Shift::First).unwrap())
-            .unwrap();
-        // Same number in another shift is fine, even at an overlapping time.
-        y.add_slot(LessonSlot::new(1, t(8, 30), t(9, 15), Shift::Second).unwrap())
-            .unwrap();
-        let before = y.clone();
-        let e = y
-            .add_slot(LessonSlot::new(1, t(13, 0), t(13, 45), Shift::First).unwrap())
-            .unwrap_err();
-        assert_eq!(e.code(), "calendar.duplicate_slot");
-        let e = y
-            .add_slot(LessonSlot::new(3, t(9, 30), t(10, 15), Shift::First).unwrap())
-            .unwrap_err();
-        assert_eq!(e.code(), "calendar.slots_overlap");
-        assert_eq!(y, before);
-        let numbers: Vec<_> = y.slots().iter().map(|s| (s.shift(), s.number())).collect();
-        assert_eq!(
-            numbers,
-            [(Shift::First, 1), (Shift::First, 2), (Shift::Second, 1)]
-        );
-        assert_eq!(
-            y.require_slot(Shift::Third, 1).unwrap_err().code(),
-            "calendar.unknown_slot"
-        );
-    }
-
-    #[test]
-    fn holidays_validated() {
-        let mut y = SchoolYear::new(d(2014, 9, 1), d(2015, 5, 31), trimesters()).unwrap();
-        let before = y.clone();
-        let e = y
-            .add_holiday(Holiday::new("X", d(2014, 8, 30), d(2014, 9, 2)).unwrap())
-            .unwrap_err();
-        assert_eq!(e.code(), "calendar.holiday_outside_year");
-        assert_eq!(y, before);
-    }
-
-    #[test]
-    fn school_day_rules() {
-        let mut y = SchoolYear::new(
-            d(2014, 9, 1),
-            d(2015, 5, 31),
-            vec![
-                Term::new(TermScheme::Semesters, 1, d(2014, 9, 1), d(2014, 12, 28)).unwrap(),
-                Term::new(TermScheme::Semesters, 2, d(2015, 1, 12), d(2015, 5, 31)).unwrap(),
-            ],
-        )
-        .unwrap();
-        assert_eq!(
-            y.check_school_day(d(2015, 1, 5)).unwrap_err().code(),
-            "calendar.between_terms"
-        );
-        assert!(y.is_school_day(d(2014, 9, 6))); // Saturday
-        y.set_study_week(StudyWeek::FiveDays);
-        assert_eq!(
-            y.check_school_day(d(2014, 9, 6)).unwrap_err().code(),
-            "calendar.day_off"
-        );
-        assert_eq!(y.school_days(d(2014, 9, 1), d(2014, 9, 7)).len(), 5);
-        assert_eq!(y.school_days(NaiveDate::MIN, d(2014, 9, 2)).len(), 2);
-        assert!(y.school_days(d(2014, 9, 7), d(2014, 9, 1)).is_empty());
-        let all = y.school_days(NaiveDate::MIN, NaiveDate::MAX);
-        assert_eq!(all.first(), Some(&d(2014, 9, 1)));
-        assert_eq!(all.last(), Some(&d(2015, 5, 29)));
-    }
-
-    #[test]
-    fn serde_round_trip_and_validation() {
-        let y = SchoolYear::russian_2014_2015();
-        let json = serde_json::to_string(&y).unwrap();
-        let back: SchoolYear = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, y);
-        let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
-        v["terms"][1]["start"] = "2014-10-01".into();
-        assert!(serde_json::from_value::<SchoolYear>(v).is_err());
-        let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
-        v["holidays"][0]["start"] = "2013-10-01".into();
-        assert!(serde_json::from_value::<SchoolYear>(v).is_err());
-        let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
-        let first = v["slots"][0].clone();
-        v["slots"].as_array_mut().unwrap().push(first);
-        assert!(serde_json::from_value::<SchoolYear>(v).is_err());
-    }
-}
+#[path = "year_tests.rs"]
+mod tests;

@@ -281,7 +281,7 @@ impl Journal {
             today,
             days,
             overdue: self.overdue(student, today),
-            term: term.map(|t| t.code()),
+            term: term.map(|t| t.code().to_string()),
             subjects,
         })
     }
@@ -363,7 +363,7 @@ impl Journal {
                 }
             }
         }
-        let code = term.code();
+        let code = term.code().to_string();
         let mut out: Vec<DiarySubject> = subjects
             .into_iter()
             .map(|subject| {

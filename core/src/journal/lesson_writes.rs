@@ -228,8 +228,8 @@ impl Journal {
             .enrolments
             .get(&student)?
             .iter()
-            .filter(|e| e.from() <= term.end() && e.to().is_none_or(|to| to >= term.start()))
-            .max_by_key(|e| e.from())
+            .filter(|e| e.start() <= term.end() && e.end().is_none_or(|to| to >= term.start()))
+            .max_by_key(|e| e.start())
             .map(|e| e.class())
     }
 
@@ -281,12 +281,12 @@ impl Journal {
         if self.school.subject(subject).is_none() {
             return Err(SchoolError::UnknownSubject { subject }.into());
         }
-        let term = self.school.calendar().require_term(term)?.clone();
+        let term = self.school.calendar().require_term_str(term)?.clone();
         let class =
             self.class_in_term(student, &term)
                 .ok_or_else(|| JournalError::NotEnrolledInTerm {
                     student,
-                    term: term.code(),
+                    term: term.code().to_string(),
                 })?;
         self.authorize(edit.actor(), Action::SetPeriodMark { class, subject })?;
         let computed = self
@@ -294,7 +294,7 @@ impl Journal {
             .index
             .sums(student, term.number(), subject)
             .period_mark(self.school.period_mark_policy());
-        let key = (student, subject, term.code());
+        let key = (student, subject, term.code().to_string());
         let old = self.final_marks.get(&key).map(|f| f.mark);
         if old == mark {
             return Ok(());
@@ -320,7 +320,7 @@ impl Journal {
             AuditChange::FinalMark {
                 class,
                 subject,
-                term: term.code(),
+                term: term.code().to_string(),
                 computed,
                 old,
                 new: mark,

@@ -122,7 +122,7 @@ impl Journal {
         let computed = sums.period_mark(self.school.period_mark_policy());
         let final_mark = self
             .final_marks
-            .get(&(student, subject, term.code()))
+            .get(&(student, subject, term.code().to_string()))
             .map(|f| f.mark);
         PeriodMarkRow {
             class_id: class,
@@ -194,7 +194,7 @@ impl Journal {
             return Err(SchoolError::UnknownSubject { subject }.into());
         }
         self.authorize(actor, Action::ReadJournal { class, subject })?;
-        let term = self.school.calendar().require_term(term)?.clone();
+        let term = self.school.calendar().require_term_str(term)?.clone();
         Ok(self
             .students_in_term(class, &term)
             .into_iter()
@@ -237,7 +237,7 @@ impl Journal {
         actor: &Actor,
         term: &str,
     ) -> Result<Vec<PeriodMarkRow>, Error> {
-        let term = self.school.calendar().require_term(term)?.clone();
+        let term = self.school.calendar().require_term_str(term)?.clone();
         let mut subjects: BTreeMap<ClassId, BTreeSet<SubjectId>> = BTreeMap::new();
         for (_, class, subject) in &self.school.index.teaching {
             subjects.entry(*class).or_default().insert(*subject);

@@ -181,7 +181,7 @@ impl Journal {
             .get(&class)
             .map(|list| {
                 list.iter()
-                    .filter(|e| e.from() <= to && e.to().is_none_or(|t| t >= from))
+                    .filter(|e| e.start() <= to && e.end().is_none_or(|t| t >= from))
                     .map(|e| e.student())
                     .collect()
             })

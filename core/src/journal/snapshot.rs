@@ -163,7 +163,7 @@ impl Journal {
             if school.class(f.class).is_none() {
                 return Err(SchoolError::UnknownClass { class: f.class }.into());
             }
-            school.calendar().require_term(&f.term)?;
+            school.calendar().require_term_str(&f.term)?;
             final_marks.insert(
                 (f.student, f.subject, f.term),
                 FinalMark {

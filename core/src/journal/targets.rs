@@ -93,7 +93,11 @@ impl Journal {
             .into());
         }
         authorize(facts, actor, &Action::ReadDiary { student })?;
-        let term = self.school.calendar().require_term(&query.term)?.clone();
+        let term = self
+            .school
+            .calendar()
+            .require_term_str(&query.term)?
+            .clone();
         let lessons: Vec<(LessonId, LessonFacts)> = self
             .student_lessons(student, term.start(), term.end(), None)
             .into_iter()

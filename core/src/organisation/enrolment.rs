@@ -4,11 +4,19 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::OrganisationError;
+use crate::calendar::DateSpan;
 use crate::ids::{ClassId, StudentId};
 
-/// A student enrolled in a class from a date, until a date or open-ended;
-/// both ends inclusive. Marks and attendance are valid only for a student
-/// enrolled on the lesson's date.
+/// A student enrolled in a class from a start date, until an end date or
+/// open-ended; both ends inclusive. Marks and attendance are valid only for
+/// a student enrolled on the lesson's date.
+///
+/// The end is an `Option` rather than a [`DateSpan`] because an enrolment
+/// is usually open-ended; [`Enrolment::span`] gives the span once it has an
+/// end, and [`Enrolment::span_until`] the days up to a given last day.
+///
+/// Serialised as `{"student": 1, "class": 1, "start": …, "end": … | null}`;
+/// the older field names `from` and `to` are read too.
 ///
 /// # Example
 /// ```
@@ -19,6 +27,7 @@ use crate::ids::{ClassId, StudentId};
 /// let e = Enrolment::new(StudentId::new(1), ClassId::new(1), d(2014, 9, 1), Some(d(2014, 12, 31)))?;
 /// assert!(e.covers(d(2014, 12, 31)));
 /// assert!(!e.covers(d(2015, 1, 12)));
+/// assert_eq!(e.span().map(|s| s.days()), Some(122));
 /// # Ok::<(), zhurnal::organisation::OrganisationError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -26,31 +35,34 @@ use crate::ids::{ClassId, StudentId};
 pub struct Enrolment {
     student: StudentId,
     class: ClassId,
-    from: NaiveDate,
-    to: Option<NaiveDate>,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
 }
 
 #[derive(Deserialize)]
 struct EnrolmentFields {
     student: StudentId,
     class: ClassId,
-    from: NaiveDate,
-    #[serde(default)]
-    to: Option<NaiveDate>,
+    #[serde(alias = "from")]
+    start: NaiveDate,
+    #[serde(default, alias = "to")]
+    end: Option<NaiveDate>,
 }
 
 impl TryFrom<EnrolmentFields> for Enrolment {
     type Error = OrganisationError;
     fn try_from(f: EnrolmentFields) -> Result<Self, Self::Error> {
-        Enrolment::new(f.student, f.class, f.from, f.to)
+        Enrolment::new(f.student, f.class, f.start, f.end)
     }
 }
 
 impl Enrolment {
-    /// An enrolment from `from` to `to` (inclusive; `None` = open-ended).
+    /// An enrolment from `start` to `end` (both inclusive; `None` =
+    /// open-ended).
     ///
     /// # Errors
-    /// [`OrganisationError::InvalidEnrolmentRange`] when `to` is before `from`.
+    /// [`OrganisationError::InvalidEnrolmentRange`] when `end` is before
+    /// `start`.
     ///
     /// # Example
     /// ```
@@ -64,24 +76,24 @@ impl Enrolment {
     pub fn new(
         student: StudentId,
         class: ClassId,
-        from: NaiveDate,
-        to: Option<NaiveDate>,
+        start: NaiveDate,
+        end: Option<NaiveDate>,
     ) -> Result<Enrolment, OrganisationError> {
-        if let Some(to) = to
-            && to < from
+        if let Some(end) = end
+            && end < start
         {
             return Err(OrganisationError::InvalidEnrolmentRange {
                 student,
                 class,
-                from,
-                to,
+                start,
+                end,
             });
         }
         Ok(Enrolment {
             student,
             class,
-            from,
-            to,
+            start,
+            end,
         })
     }
 
@@ -95,26 +107,39 @@ impl Enrolment {
         self.class
     }
 
-    /// The first day.
-    pub fn from(&self) -> NaiveDate {
-        self.from
+    /// The first day (inclusive).
+    pub fn start(&self) -> NaiveDate {
+        self.start
     }
 
-    /// The last day, if the enrolment has ended or will end.
-    pub fn to(&self) -> Option<NaiveDate> {
-        self.to
+    /// The last day (inclusive), if the enrolment has ended or will end.
+    pub fn end(&self) -> Option<NaiveDate> {
+        self.end
+    }
+
+    /// The days of the enrolment, both ends inclusive; `None` while it is
+    /// open-ended.
+    pub fn span(&self) -> Option<DateSpan> {
+        self.end.and_then(|end| DateSpan::new(self.start, end).ok())
+    }
+
+    /// The days of the enrolment up to `last` at the latest (the end of a
+    /// term, say), both ends inclusive; `None` when there are none.
+    pub fn span_until(&self, last: NaiveDate) -> Option<DateSpan> {
+        let end = self.end.map_or(last, |end| end.min(last));
+        DateSpan::new(self.start, end).ok()
     }
 
     /// Whether the student is enrolled on `date`.
     pub fn covers(&self, date: NaiveDate) -> bool {
-        self.from <= date && self.to.is_none_or(|to| date <= to)
+        self.start <= date && self.end.is_none_or(|end| date <= end)
     }
 
     /// Whether the two date ranges share a day (regardless of class and
     /// student).
     pub fn overlaps(&self, other: &Enrolment) -> bool {
-        let starts_before_other_ends = other.to.is_none_or(|to| self.from <= to);
-        let other_starts_before_end = self.to.is_none_or(|to| other.from <= to);
+        let starts_before_other_ends = other.end.is_none_or(|end| self.start <= end);
+        let other_starts_before_end = self.end.is_none_or(|end| other.start <= end);
         starts_before_other_ends && other_starts_before_end
     }
 }
@@ -127,8 +152,8 @@ mod tests {
         NaiveDate::from_ymd_opt(2014, m, day).unwrap()
     }
 
-    fn e(from: NaiveDate, to: Option<NaiveDate>) -> Enrolment {
-        Enrolment::new(StudentId::new(1), ClassId::new(1), from, to).unwrap()
+    fn e(start: NaiveDate, end: Option<NaiveDate>) -> Enrolment {
+        Enrolment::new(StudentId::new(1), ClassId::new(1), start, end).unwrap()
     }
 
     #[test]
@@ -164,10 +189,38 @@ mod tests {
         let x = e(d(9, 1), Some(d(10, 1)));
         let json = serde_json::to_string(&x).unwrap();
         assert_eq!(serde_json::from_str::<Enrolment>(&json).unwrap(), x);
+        assert_eq!(
+            json,
+            r#"{"student":1,"class":1,"start":"2014-09-01","end":"2014-10-01"}"#
+        );
+        let bad = r#"{"student":1,"class":1,"start":"2014-09-02","end":"2014-09-01"}"#;
+        assert!(serde_json::from_str::<Enrolment>(bad).is_err());
+        let open: Enrolment =
+            serde_json::from_str(r#"{"student":1,"class":1,"start":"2014-09-02"}"#).unwrap();
+        assert_eq!(open.end(), None);
+        // Older snapshots name the fields `from` and `to`.
+        let old = r#"{"student":1,"class":1,"from":"2014-09-01","to":"2014-10-01"}"#;
+        assert_eq!(serde_json::from_str::<Enrolment>(old).unwrap(), x);
         let bad = r#"{"student":1,"class":1,"from":"2014-09-02","to":"2014-09-01"}"#;
         assert!(serde_json::from_str::<Enrolment>(bad).is_err());
         let open: Enrolment =
-            serde_json::from_str(r#"{"student":1,"class":1,"from":"2014-09-02"}"#).unwrap();
-        assert_eq!(open.to(), None);
+            serde_json::from_str(r#"{"student":1,"class":1,"from":"2014-09-02","to":null}"#)
+                .unwrap();
+        assert_eq!(open.end(), None);
+    }
+
+    #[test]
+    fn spans() {
+        let open = e(d(9, 1), None);
+        assert_eq!(open.span(), None);
+        assert_eq!(open.span_until(d(10, 31)).map(|s| s.days()), Some(61));
+        assert_eq!(open.span_until(d(8, 31)), None);
+        let closed = e(d(9, 1), Some(d(9, 30)));
+        assert_eq!(
+            closed.span().map(|s| (s.start(), s.end())),
+            Some((d(9, 1), d(9, 30)))
+        );
+        assert_eq!(closed.span_until(d(9, 10)).map(|s| s.end()), Some(d(9, 10)));
+        assert_eq!(closed.span_until(d(12, 31)), closed.span());
     }
 }

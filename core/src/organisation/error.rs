@@ -60,16 +60,16 @@ pub enum OrganisationError {
         email: String,
     },
     /// An enrolment that ends before it starts.
-    #[error("enrolment of {student} in {class} ends {to} before it starts {from}")]
+    #[error("enrolment of {student} in {class} ends {end} before it starts {start}")]
     InvalidEnrolmentRange {
         /// The student.
         student: StudentId,
         /// The class.
         class: ClassId,
         /// First day.
-        from: NaiveDate,
+        start: NaiveDate,
         /// Last day.
-        to: NaiveDate,
+        end: NaiveDate,
     },
 }
 

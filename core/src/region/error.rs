@@ -160,23 +160,6 @@ pub enum RegionError {
         /// The subject.
         subject: SubjectId,
     },
-    /// A term code that is empty, longer than 16 characters, or not made of
-    /// `A-Z`, `a-z`, `0-9`, `_`, `-`.
-    #[error("invalid term code {code:?}: use 1 to 16 characters A-Z, a-z, 0-9, _, -")]
-    InvalidTermCode {
-        /// The code given.
-        code: String,
-    },
-    /// A term that ends before it starts.
-    #[error("term {code} ends on {end}, before its start {start}")]
-    TermEndsBeforeStart {
-        /// The term's code.
-        code: String,
-        /// First day.
-        start: NaiveDate,
-        /// Last day.
-        end: NaiveDate,
-    },
     /// Terms that overlap or are out of order, or a code used twice.
     #[error("term {code} must start after the previous term {previous} ends and have its own code")]
     TermsOutOfOrder {
@@ -220,8 +203,6 @@ impl RegionError {
             Self::DuplicateParent { .. } => "region.duplicate_parent",
             Self::LineTooLong { .. } => "region.line_too_long",
             Self::GroupTooLarge { .. } => "region.group_too_large",
-            Self::InvalidTermCode { .. } => "region.invalid_term_code",
-            Self::TermEndsBeforeStart { .. } => "region.term_ends_before_start",
             Self::TermsOutOfOrder { .. } => "region.terms_out_of_order",
             Self::InvalidTermList { .. } => "region.invalid_term_list",
             Self::InvalidSubjectLimit { .. } => "region.invalid_subject_limit",

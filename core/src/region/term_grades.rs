@@ -291,7 +291,7 @@ impl TermGradesReport {
                 rows.push(TermGradeRow {
                     student: StudentId::new(student),
                     subject: SubjectId::new(subject),
-                    term: self.terms.all()[term].code().to_owned(),
+                    term: self.terms.all()[term].code().to_string(),
                     marks: cell.marks(),
                     average,
                     term_mark,
@@ -397,7 +397,7 @@ impl TermGradesReport {
                 let mut m = Vec::new();
                 push_u64(&mut m, subject as u64);
                 m.push(b',');
-                m.extend_from_slice(term.code().as_bytes());
+                m.extend_from_slice(term.code().as_str().as_bytes());
                 m.push(b',');
                 middles.push(m);
             }

@@ -2,33 +2,48 @@
 
 use chrono::NaiveDate;
 
-use crate::calendar::SchoolYear;
+use crate::calendar::{CalendarError, DateSpan, SchoolYear, TermCode};
 use serde::{Deserialize, Serialize};
 
 use super::error::RegionError;
 use super::fields::day_of;
 
-/// One term of a report: a code printed in the `term` column and its first
-/// and last day, both included.
+/// One term of a report: a [`TermCode`] printed in the `term` column and
+/// its [`DateSpan`] (first and last day, both included).
+///
+/// Serialised as `{"code": "Q1", "start": …, "end": …}`; deserialising
+/// validates the code and the span.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use zhurnal::calendar::{DateSpan, TermCode};
+/// use zhurnal::region::ReportTerm;
+/// let day = |m, d| NaiveDate::from_ymd_opt(2014, m, d).unwrap();
+/// let q1 = ReportTerm::new(TermCode::parse("Q1")?, DateSpan::new(day(9, 1), day(10, 31))?);
+/// assert_eq!(q1.code().as_str(), "Q1");
+/// assert!(q1.contains(day(10, 31)));
+/// assert_eq!(q1.span().days(), 61);
+/// # Ok::<(), zhurnal::calendar::CalendarError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "TermFields", into = "TermFields")]
 pub struct ReportTerm {
-    code: String,
-    start: NaiveDate,
-    end: NaiveDate,
+    code: TermCode,
+    span: DateSpan,
 }
 
 #[derive(Serialize, Deserialize)]
 struct TermFields {
-    code: String,
+    code: TermCode,
     start: NaiveDate,
     end: NaiveDate,
 }
 
 impl TryFrom<TermFields> for ReportTerm {
-    type Error = RegionError;
+    type Error = CalendarError;
     fn try_from(f: TermFields) -> Result<Self, Self::Error> {
-        ReportTerm::new(&f.code, f.start, f.end)
+        Ok(ReportTerm::new(f.code, DateSpan::new(f.start, f.end)?))
     }
 }
 
@@ -36,74 +51,42 @@ impl From<ReportTerm> for TermFields {
     fn from(t: ReportTerm) -> Self {
         TermFields {
             code: t.code,
-            start: t.start,
-            end: t.end,
+            start: t.span.start(),
+            end: t.span.end(),
         }
     }
 }
 
 impl ReportTerm {
-    /// A term from `start` to `end`, both included.
-    ///
-    /// # Errors
-    /// [`RegionError::InvalidTermCode`] unless the code is 1 to 16
-    /// characters `A-Z`, `a-z`, `0-9`, `_`, `-` (it is printed unquoted in
-    /// CSV); [`RegionError::TermEndsBeforeStart`] when `end < start`.
-    ///
-    /// # Example
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use zhurnal::region::ReportTerm;
-    /// let day = |m, d| NaiveDate::from_ymd_opt(2014, m, d).unwrap();
-    /// let q1 = ReportTerm::new("Q1", day(9, 1), day(10, 31))?;
-    /// assert_eq!(q1.code(), "Q1");
-    /// assert!(ReportTerm::new("Q1", day(10, 31), day(9, 1)).is_err());
-    /// assert!(ReportTerm::new("Q 1", day(9, 1), day(10, 31)).is_err());
-    /// # Ok::<(), zhurnal::region::RegionError>(())
-    /// ```
-    pub fn new(code: &str, start: NaiveDate, end: NaiveDate) -> Result<ReportTerm, RegionError> {
-        let ok = !code.is_empty()
-            && code.len() <= 16
-            && code
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-        if !ok {
-            return Err(RegionError::InvalidTermCode {
-                code: code.to_owned(),
-            });
-        }
-        if end < start {
-            return Err(RegionError::TermEndsBeforeStart {
-                code: code.to_owned(),
-                start,
-                end,
-            });
-        }
-        Ok(ReportTerm {
-            code: code.to_owned(),
-            start,
-            end,
-        })
+    /// A term with this code over these days; both are validated by their
+    /// own types, so this cannot fail.
+    pub fn new(code: TermCode, span: DateSpan) -> ReportTerm {
+        ReportTerm { code, span }
     }
 
     /// The code printed in the report (`Q1`).
-    pub fn code(&self) -> &str {
-        &self.code
+    pub fn code(&self) -> TermCode {
+        self.code
+    }
+
+    /// The days of the term, both included.
+    pub fn span(&self) -> DateSpan {
+        self.span
     }
 
     /// First day, included.
     pub fn start(&self) -> NaiveDate {
-        self.start
+        self.span.start()
     }
 
     /// Last day, included.
     pub fn end(&self) -> NaiveDate {
-        self.end
+        self.span.end()
     }
 
     /// Whether `date` is in the term (bounds included).
     pub fn contains(&self, date: NaiveDate) -> bool {
-        self.start <= date && date <= self.end
+        self.span.contains(date)
     }
 }
 
@@ -133,32 +116,33 @@ impl ReportTerms {
     /// # Example
     /// ```
     /// use chrono::NaiveDate;
+    /// use zhurnal::calendar::{DateSpan, TermCode};
     /// use zhurnal::region::{ReportTerm, ReportTerms};
     /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-    /// let h1 = ReportTerm::new("H1", day(2014, 9, 1), day(2014, 12, 31))?;
-    /// let h2 = ReportTerm::new("H2", day(2015, 1, 12), day(2015, 5, 31))?;
-    /// let terms = ReportTerms::new(vec![h1.clone(), h2.clone()])?;
+    /// let s1 = ReportTerm::new(TermCode::parse("S1")?, DateSpan::new(day(2014, 9, 1), day(2014, 12, 31))?);
+    /// let s2 = ReportTerm::new(TermCode::parse("S2")?, DateSpan::new(day(2015, 1, 12), day(2015, 5, 31))?);
+    /// let terms = ReportTerms::new(vec![s1.clone(), s2.clone()])?;
     /// assert_eq!(terms.term_of(day(2015, 1, 5)), None);
-    /// assert_eq!(terms.term_of(day(2015, 1, 12)).map(|t| t.code()), Some("H2"));
-    /// assert!(ReportTerms::new(vec![h2, h1]).is_err());
-    /// # Ok::<(), zhurnal::region::RegionError>(())
+    /// assert_eq!(terms.term_of(day(2015, 1, 12)).map(|t| t.code().as_str()), Some("S2"));
+    /// assert!(ReportTerms::new(vec![s2, s1]).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(terms: Vec<ReportTerm>) -> Result<ReportTerms, RegionError> {
         let count = terms.len();
         let (Some(first), Some(last)) = (terms.first(), terms.last()) else {
             return Err(RegionError::InvalidTermList { count });
         };
-        let first_day = day_of(first.start);
-        let span = day_of(last.end) - first_day + 1;
+        let first_day = day_of(first.start());
+        let span = day_of(last.end()) - first_day + 1;
         if count > 64 || span > 36_525 {
             return Err(RegionError::InvalidTermList { count });
         }
         for (i, pair) in terms.windows(2).enumerate() {
             let repeated = terms[..=i].iter().any(|t| t.code == pair[1].code);
-            if pair[1].start <= pair[0].end || repeated {
+            if pair[1].start() <= pair[0].end() || repeated {
                 return Err(RegionError::TermsOutOfOrder {
-                    code: pair[1].code.clone(),
-                    previous: pair[0].code.clone(),
+                    code: pair[1].code.to_string(),
+                    previous: pair[0].code.to_string(),
                 });
             }
         }
@@ -167,12 +151,12 @@ impl ReportTerms {
 
     /// The day lookup of terms already checked to be in order.
     fn build(terms: Vec<ReportTerm>) -> ReportTerms {
-        let first_day = terms.first().map_or(0, |t| day_of(t.start));
-        let last_day = terms.last().map_or(0, |t| day_of(t.end));
+        let first_day = terms.first().map_or(0, |t| day_of(t.start()));
+        let last_day = terms.last().map_or(0, |t| day_of(t.end()));
         let mut lookup = vec![NO_TERM; (last_day - first_day + 1).max(0) as usize];
         for (index, term) in terms.iter().enumerate() {
-            let from = (day_of(term.start) - first_day) as usize;
-            let to = (day_of(term.end) - first_day) as usize;
+            let from = (day_of(term.start()) - first_day) as usize;
+            let to = (day_of(term.end()) - first_day) as usize;
             lookup[from..=to].fill(index as u8);
         }
         ReportTerms {
@@ -248,11 +232,7 @@ impl ReportTerms {
         ReportTerms::build(
             year.terms()
                 .iter()
-                .map(|t| ReportTerm {
-                    code: t.code(),
-                    start: t.start(),
-                    end: t.end(),
-                })
+                .map(|t| ReportTerm::new(t.code(), t.span()))
                 .collect(),
         )
     }
@@ -271,7 +251,7 @@ mod tests {
         let t = ReportTerms::default();
         assert_eq!(ReportTerms::new(t.all().to_vec()).unwrap(), t);
         assert_eq!(t.all().len(), 4);
-        let code = |d: NaiveDate| t.term_of(d).map(|t| t.code().to_owned());
+        let code = |d: NaiveDate| t.term_of(d).map(|t| t.code().to_string());
         assert_eq!(code(day(2014, 9, 1)).as_deref(), Some("Q1"));
         assert_eq!(code(day(2014, 10, 31)).as_deref(), Some("Q1"));
         assert_eq!(code(day(2014, 11, 1)).as_deref(), Some("Q2"));
@@ -300,40 +280,32 @@ mod tests {
         assert_eq!(t.index_of_day(i32::MAX), NO_TERM);
     }
 
+    fn rt(code: &str, start: NaiveDate, end: NaiveDate) -> ReportTerm {
+        ReportTerm::new(
+            TermCode::parse(code).unwrap(),
+            DateSpan::new(start, end).unwrap(),
+        )
+    }
+
     #[test]
     fn validation() {
-        let a = ReportTerm::new("A", day(2014, 9, 1), day(2014, 9, 30)).unwrap();
-        let b = ReportTerm::new("B", day(2014, 9, 30), day(2014, 10, 30)).unwrap();
+        let a = rt("T1", day(2014, 9, 1), day(2014, 9, 30));
+        let b = rt("T2", day(2014, 9, 30), day(2014, 10, 30));
         let e = ReportTerms::new(vec![a.clone(), b]).unwrap_err();
         assert_eq!(e.code(), "region.terms_out_of_order");
-        let a2 = ReportTerm::new("A", day(2014, 10, 1), day(2014, 10, 30)).unwrap();
+        let a2 = rt("T1", day(2014, 10, 1), day(2014, 10, 30));
         assert!(ReportTerms::new(vec![a.clone(), a2]).is_err());
         assert_eq!(
             ReportTerms::new(vec![]).unwrap_err().code(),
             "region.invalid_term_list"
         );
-        let far = ReportTerm::new("Z", day(2200, 1, 1), day(2200, 1, 2)).unwrap();
+        let far = rt("Y", day(2200, 1, 1), day(2200, 1, 2));
         assert_eq!(
             ReportTerms::new(vec![a, far]).unwrap_err().code(),
             "region.invalid_term_list"
         );
-        assert_eq!(
-            ReportTerm::new("", day(2014, 9, 1), day(2014, 9, 1))
-                .unwrap_err()
-                .code(),
-            "region.invalid_term_code"
-        );
-        assert_eq!(
-            ReportTerm::new("X", day(2014, 9, 2), day(2014, 9, 1))
-                .unwrap_err()
-                .code(),
-            "region.term_ends_before_start"
-        );
         // a one-day term
-        let one = ReportTerms::new(vec![
-            ReportTerm::new("D", day(2014, 9, 1), day(2014, 9, 1)).unwrap(),
-        ])
-        .unwrap();
+        let one = ReportTerms::new(vec![rt("Y", day(2014, 9, 1), day(2014, 9, 1))]).unwrap();
         assert_eq!(one.index_of_day(day_of(day(2014, 9, 1))), 0);
     }
 
@@ -344,7 +316,16 @@ mod tests {
         assert!(json.contains("\"Q3\""));
         let back: ReportTerms = serde_json::from_str(&json).unwrap();
         assert_eq!(back, t);
+        assert!(json.starts_with(r#"[{"code":"Q1","start":"2014-09-01","end":"2014-10-31"}"#));
         let bad = r#"[{"code":"Q1","start":"2014-10-01","end":"2014-09-01"}]"#;
-        assert!(serde_json::from_str::<ReportTerms>(bad).is_err());
+        let e = serde_json::from_str::<ReportTerms>(bad).unwrap_err();
+        assert!(
+            e.to_string().contains("must not end before it starts"),
+            "{e}"
+        );
+        // Only term codes are codes.
+        let bad = r#"[{"code":"H1","start":"2014-09-01","end":"2014-10-01"}]"#;
+        let e = serde_json::from_str::<ReportTerms>(bad).unwrap_err();
+        assert!(e.to_string().contains("invalid term code \"H1\""), "{e}");
     }
 }

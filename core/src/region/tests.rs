@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 
 use super::*;
 use crate::activation::{ActivationCount, BandStatus};
+use crate::calendar::{DateSpan, TermCode};
 use crate::demo::RegionGenerator;
 use crate::marks::{PeriodMark, PeriodMarkPolicy, Points, Weight, WeightedAverage};
 
@@ -261,19 +262,27 @@ fn policy_and_terms_are_parameters() {
     );
     // (5 + 2 + 50) / 12 = 4.75 → 5, capped at 4 by "no 5 with a 2".
     let policy = PeriodMarkPolicy::default().with_no_five_with_two(true);
-    let h1 = ReportTerm::new("H1", day("2014-09-01"), day("2014-09-03")).unwrap();
-    let h2 = ReportTerm::new("H2", day("2014-09-04"), day("2014-12-31")).unwrap();
+    let span = |a, b| DateSpan::new(day(a), day(b)).unwrap();
+    let h1 = ReportTerm::new(
+        TermCode::parse("S1").unwrap(),
+        span("2014-09-01", "2014-09-03"),
+    );
+    let h2 = ReportTerm::new(
+        TermCode::parse("S2").unwrap(),
+        span("2014-09-04", "2014-12-31"),
+    );
     let options = TermGradesOptions::default()
         .with_policy(policy)
         .with_terms(ReportTerms::new(vec![h1, h2]).unwrap());
     let report = TermGradesReport::from_reader(csv.as_bytes(), &options).unwrap();
     assert_eq!(
         report.to_csv(),
-        "student_id,subject_id,term,n_marks,avg,term_mark\n1,1,H1,2,3.50,na\n1,1,H2,1,5.00,na\n"
+        "student_id,subject_id,term,n_marks,avg,term_mark\n1,1,S1,2,3.50,na\n1,1,S2,1,5.00,na\n"
     );
-    let one_term = ReportTerms::new(vec![
-        ReportTerm::new("Y", day("2014-09-01"), day("2015-05-31")).unwrap(),
-    ])
+    let one_term = ReportTerms::new(vec![ReportTerm::new(
+        TermCode::YEAR,
+        span("2014-09-01", "2015-05-31"),
+    )])
     .unwrap();
     let options = options.with_terms(one_term);
     let report = TermGradesReport::from_reader(csv.as_bytes(), &options).unwrap();

@@ -25,8 +25,9 @@ fn after(current: u32, kind: &str) -> Result<u32, SchoolError> {
 impl School {
     /// Schedules a lesson and returns its new id.
     ///
-    /// The date must be a school day of the calendar (inside the year and a
-    /// term, not a holiday, a study day of the week); the slot must be in
+    /// The date must be a school day of the calendar for the grade of the
+    /// lesson's class (inside the year and a term, not a holiday or a break
+    /// of that grade, a study day of the grade's week); the slot must be in
     /// the bell schedule; class or subgroup, subject and teacher must exist.
     /// The class (or subgroup) and the teacher must be free: no other lesson
     /// that day whose slot overlaps in time for the same class or subgroup
@@ -36,7 +37,7 @@ impl School {
     /// # Errors
     /// [`crate::calendar::CalendarError`] (`calendar.lesson_on_holiday`,
     /// `calendar.outside_year`, `calendar.day_off`, `calendar.between_terms`,
-    /// `calendar.unknown_slot`); [`SchoolError::UnknownClass`],
+    /// `calendar.not_a_school_day_for_grade`, `calendar.unknown_slot`); [`SchoolError::UnknownClass`],
     /// [`SchoolError::UnknownSubgroup`], [`SchoolError::UnknownSubject`],
     /// [`SchoolError::UnknownTeacher`], [`SchoolError::GroupSlotTaken`],
     /// [`SchoolError::TeacherDoubleBooked`]; [`crate::lesson::LessonError`]
@@ -89,7 +90,14 @@ impl School {
     /// Checks a lesson against the calendar, the roster and the other
     /// lessons (all but itself).
     pub(super) fn check_lesson(&self, lesson: &Lesson) -> Result<(), Error> {
-        self.calendar.check_school_day(lesson.date())?;
+        let grade = self
+            .class_of_group(lesson.group())
+            .and_then(|c| self.class(c))
+            .map(|c| c.name().grade());
+        match grade {
+            Some(grade) => self.calendar.check_school_day_for(grade, lesson.date())?,
+            None => self.calendar.check_school_day(lesson.date())?,
+        }
         let slot = *self.calendar.require_slot(lesson.shift(), lesson.slot())?;
         match lesson.group() {
             LessonGroup::Class(c) => {

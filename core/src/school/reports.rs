@@ -147,7 +147,7 @@ impl School {
     ) -> Result<SubjectMarks, Error> {
         self.require_student(student)?;
         self.require_subject(subject)?;
-        let term = self.calendar.require_term(term)?.clone();
+        let term = self.calendar.require_term_str(term)?.clone();
         let marks = self
             .marks
             .values()
@@ -176,7 +176,7 @@ impl School {
     /// ```
     pub fn period_marks(&self, student: StudentId, term: &str) -> Result<Vec<SubjectMarks>, Error> {
         self.require_student(student)?;
-        let term = self.calendar.require_term(term)?.clone();
+        let term = self.calendar.require_term_str(term)?.clone();
         let mut by_subject: BTreeMap<SubjectId, Vec<MarkRecord>> = self
             .lessons_of_student(student, term.start(), term.end())
             .iter()
@@ -227,7 +227,7 @@ impl School {
     ) -> Result<JournalPage, Error> {
         let class_name = self.require_class(class)?.name();
         let subject_name = self.require_subject(subject)?.name().to_owned();
-        let term = self.calendar.require_term(term)?.clone();
+        let term = self.calendar.require_term_str(term)?.clone();
         let lessons = self.lessons_of_class_subject(class, subject, term.start(), term.end());
         let lesson_ids: BTreeSet<LessonId> = lessons.iter().map(Lesson::id).collect();
 
@@ -236,8 +236,8 @@ impl School {
             .iter()
             .filter(|e| {
                 e.class() == class
-                    && e.from() <= term.end()
-                    && e.to().is_none_or(|to| to >= term.start())
+                    && e.start() <= term.end()
+                    && e.end().is_none_or(|to| to >= term.start())
             })
             .map(|e| e.student())
             .collect::<BTreeSet<_>>()
@@ -336,7 +336,7 @@ impl School {
                 .get(&subject)
                 .map(|s| s.name().to_owned())
                 .unwrap_or_default(),
-            term: term.code(),
+            term: term.code().to_string(),
             marks,
             average_shown: None,
             counted_marks: 0,

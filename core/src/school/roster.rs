@@ -315,15 +315,15 @@ impl School {
             return Err(SchoolError::OverlappingEnrolment {
                 student: enrolment.student(),
                 class: enrolment.class(),
-                from: enrolment.from(),
+                from: enrolment.start(),
                 other_class: other.class(),
-                other_from: other.from(),
+                other_from: other.start(),
             }
             .into());
         }
         self.enrolments.push(enrolment);
         self.enrolments
-            .sort_by_key(|e| (e.student(), e.from(), e.class()));
+            .sort_by_key(|e| (e.student(), e.start(), e.class()));
         self.index
             .set_enrolments(enrolment.student(), &self.enrolments);
         Ok(())
@@ -363,10 +363,10 @@ impl School {
         let index = self
             .enrolments
             .iter()
-            .position(|e| e.student() == student && e.class() == class && e.to().is_none())
+            .position(|e| e.student() == student && e.class() == class && e.end().is_none())
             .ok_or(SchoolError::NoOpenEnrolment { student, class })?;
         let open = self.enrolments[index];
-        let ended = Enrolment::new(student, class, open.from(), Some(last_day))?;
+        let ended = Enrolment::new(student, class, open.start(), Some(last_day))?;
         let lessons_after = |lesson: crate::ids::LessonId| {
             self.lessons.get(&lesson).is_some_and(|l| {
                 l.date() > last_day && self.class_of_group(l.group()) == Some(class)

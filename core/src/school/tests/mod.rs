@@ -1,5 +1,6 @@
 //! Tests of the school aggregate, with a small fixture school.
 
+mod grade_calendar;
 mod journal;
 mod properties;
 mod reports;

@@ -24,7 +24,7 @@ fn subject_marks_average_and_period_mark() {
     let l1 = lesson(&mut s, d(2014, 9, 2), 1, MATH);
     let l2 = lesson(&mut s, d(2014, 9, 3), 1, MATH);
     let l3 = lesson(&mut s, d(2014, 10, 31), 1, MATH);
-    let q2 = lesson(&mut s, d(2014, 11, 5), 1, MATH);
+    let q2 = lesson(&mut s, d(2014, 11, 10), 1, MATH);
     let rus = lesson(&mut s, d(2014, 9, 2), 2, RUSSIAN);
     s.record_mark(l1, sid(1), p(5), &wt("answer"), None)
         .unwrap(); // 5 × 1
@@ -128,7 +128,7 @@ fn journal_page_layout() {
         ))
         .unwrap();
     let _math = lesson(&mut s, d(2014, 9, 2), 2, MATH);
-    let _q2 = lesson(&mut s, d(2014, 11, 5), 1, ENGLISH);
+    let _q2 = lesson(&mut s, d(2014, 11, 10), 1, ENGLISH);
     s.set_topic(l1, "Знакомство").unwrap();
     s.set_homework(l1, "Слова 1–10", d(2014, 9, 3)).unwrap();
     s.record_mark(l1, sid(4), p(5), &wt("answer"), None)

@@ -176,6 +176,20 @@ fn broken_invariants_are_refused() {
             Box::new(|v| v["lessons"][1]["date"] = json!("2014-09-07")),
         ),
         (
+            "calendar.not_a_school_day_for_grade",
+            Box::new(|v| {
+                v["classes"][0]["name"] = json!("1А");
+                v["lessons"][1]["date"] = json!("2014-09-06");
+            }),
+        ),
+        (
+            "calendar.not_a_school_day_for_grade",
+            Box::new(|v| {
+                v["classes"][0]["name"] = json!("1А");
+                v["lessons"][1]["date"] = json!("2015-02-10");
+            }),
+        ),
+        (
             "school.group_slot_taken",
             Box::new(|v| v["lessons"][1]["slot"] = json!(1)),
         ),
