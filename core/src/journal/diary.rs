@@ -238,8 +238,17 @@ impl Journal {
         let mut class = None;
         let mut term = None;
         let mut week_subjects: Vec<SubjectId> = Vec::new();
+        // The study week and the breaks of the student's grade (grade 1
+        // has a five-day week and an extra February break).
+        let grade = monday
+            .iter_days()
+            .take(7)
+            .find_map(|d| self.school.index.class_on(student, d))
+            .and_then(|c| self.school.class(c))
+            .map(|c| c.name().grade());
+        let study_week = grade.map_or(calendar.study_week(), |g| calendar.study_week_for(g));
         for date in monday.iter_days().take(7) {
-            if !calendar.study_week().is_study_day(date.weekday()) {
+            if !study_week.is_study_day(date.weekday()) {
                 continue;
             }
             if term.is_none() {
@@ -265,7 +274,11 @@ impl Journal {
             }
             days.push(DiaryDay {
                 date,
-                holiday: calendar.holiday_on(date).map(|h| h.name().to_owned()),
+                holiday: match grade {
+                    Some(g) => calendar.holiday_on_for(g, date),
+                    None => calendar.holiday_on(date),
+                }
+                .map(|h| h.name().to_owned()),
                 lessons,
             });
         }

@@ -249,3 +249,38 @@ fn holidays_and_weeks_outside_terms() {
     assert!(winter.subjects.is_empty());
     assert!(winter.days.iter().all(|d| d.lessons.is_empty()));
 }
+
+#[test]
+fn a_first_grader_s_week_follows_the_grade_s_calendar() {
+    use crate::calendar::SchoolYear;
+    use crate::ids::{ClassId, SchoolId};
+    use crate::organisation::{Class, ClassName, Enrolment, SchoolInfo, Student};
+    let mut school = crate::school::School::new(
+        SchoolInfo::new(SchoolId::new(1), "Школа").unwrap(),
+        SchoolYear::russian_2014_2015(),
+    );
+    let first = ClassId::new(1);
+    school
+        .add_class(Class::new(first, ClassName::parse("1А").unwrap(), None))
+        .unwrap();
+    let pupil = student(1);
+    school
+        .add_student(Student::new(pupil, name("Орлов", "Пётр"), d(1, 2)))
+        .unwrap();
+    school
+        .enrol(Enrolment::new(pupil, first, d(9, 1), None).unwrap())
+        .unwrap();
+    let journal = Journal::new(school);
+    let me = Actor::student(pupil);
+    let on = |m, day| chrono::NaiveDate::from_ymd_opt(2015, m, day).unwrap();
+    // A five-day week: no Saturday.
+    let week = journal
+        .diary_week(&me, pupil, on(1, 19), on(1, 19))
+        .unwrap();
+    assert_eq!(week.days.len(), 5);
+    assert!(week.days.iter().all(|d| d.holiday.is_none()));
+    // The extra February week is grade 1's break.
+    let week = journal.diary_week(&me, pupil, on(2, 9), on(2, 9)).unwrap();
+    assert_eq!(week.days.len(), 5);
+    assert!(week.days.iter().all(|d| d.holiday.is_some()));
+}
