@@ -390,7 +390,7 @@ impl Journal {
                     subject_name: self.subject_name(subject),
                     average: sums.shown(),
                     marks_counted: sums.count(),
-                    period_mark: sums.period_mark(policy),
+                    period_mark: sums.period_mark(policy, self.school.grading_of(subject)),
                     final_mark: self.final_mark_of(student, subject, &code),
                     class_average: class_sums.shown(),
                 }

@@ -293,7 +293,10 @@ impl Journal {
             .school
             .index
             .sums(student, term.number(), subject)
-            .period_mark(self.school.period_mark_policy());
+            .period_mark(
+                self.school.period_mark_policy(),
+                self.school.grading_of(subject),
+            );
         let key = (student, subject, term.code().to_string());
         let old = self.final_marks.get(&key).map(|f| f.mark);
         if old == mark {

@@ -119,7 +119,10 @@ impl Journal {
         term: &Term,
     ) -> PeriodMarkRow {
         let sums = self.school.index.sums(student, term.number(), subject);
-        let computed = sums.period_mark(self.school.period_mark_policy());
+        let computed = sums.period_mark(
+            self.school.period_mark_policy(),
+            self.school.grading_of(subject),
+        );
         let final_mark = self
             .final_marks
             .get(&(student, subject, term.code().to_string()))

@@ -10,6 +10,7 @@
 
 mod average;
 mod error;
+mod grading;
 mod period_mark;
 mod value;
 mod weight;
@@ -17,6 +18,7 @@ mod work_type;
 
 pub use average::{WeightedAverage, shown_average};
 pub use error::MarkError;
+pub use grading::Grading;
 pub use period_mark::{PeriodMark, PeriodMarkPolicy};
 pub use value::{MarkValue, Points};
 pub use weight::Weight;

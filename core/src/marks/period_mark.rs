@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{MarkError, Points, WeightedAverage};
 
-/// A period mark: a mark 2–5, or «н/а» (not attested: too few marks).
+/// A period result: a mark 2–5, «н/а» (not attested: too few marks), or,
+/// for subjects graded pass/fail or without marks ([`super::Grading`]),
+/// «зач», «незач» or «осв».
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodMark {
@@ -13,6 +15,12 @@ pub enum PeriodMark {
     Mark(Points),
     /// «н/а»: not attested.
     NotAttested,
+    /// «зач»: passed (a pass/fail subject).
+    Passed,
+    /// «незач»: not passed (a pass/fail subject).
+    NotPassed,
+    /// «осв»: mastered (a subject taught without marks).
+    Mastered,
 }
 
 impl PeriodMark {
@@ -20,17 +28,20 @@ impl PeriodMark {
     pub fn points(self) -> Option<Points> {
         match self {
             PeriodMark::Mark(p) => Some(p),
-            PeriodMark::NotAttested => None,
+            _ => None,
         }
     }
 }
 
 impl std::fmt::Display for PeriodMark {
-    /// `5` … `2`, or `н/а`.
+    /// `5` … `2`, `н/а`, `зач`, `незач`, `осв`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PeriodMark::Mark(p) => write!(f, "{p}"),
             PeriodMark::NotAttested => f.write_str("н/а"),
+            PeriodMark::Passed => f.write_str("зач"),
+            PeriodMark::NotPassed => f.write_str("незач"),
+            PeriodMark::Mastered => f.write_str("осв"),
         }
     }
 }

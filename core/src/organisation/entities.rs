@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::marks::Grading;
+
 use super::error::required_text;
 use super::{ClassName, OrganisationError, PersonName};
 use crate::ids::{ClassId, SchoolId, StudentId, SubgroupId, SubjectId, TeacherId};
@@ -201,6 +203,12 @@ pub struct Subject {
     id: SubjectId,
     name: String,
     short_name: String,
+    #[serde(default, skip_serializing_if = "is_five_point")]
+    grading: Grading,
+}
+
+fn is_five_point(g: &Grading) -> bool {
+    *g == Grading::FivePoint
 }
 
 #[derive(Deserialize)]
@@ -208,12 +216,14 @@ struct SubjectFields {
     id: SubjectId,
     name: String,
     short_name: String,
+    #[serde(default)]
+    grading: Grading,
 }
 
 impl TryFrom<SubjectFields> for Subject {
     type Error = OrganisationError;
     fn try_from(f: SubjectFields) -> Result<Self, Self::Error> {
-        Subject::new(f.id, &f.name, &f.short_name)
+        Ok(Subject::new(f.id, &f.name, &f.short_name)?.with_grading(f.grading))
     }
 }
 
@@ -235,7 +245,30 @@ impl Subject {
             id,
             name: required_text("subject name", name)?,
             short_name: required_text("subject short name", short_name)?,
+            grading: Grading::FivePoint,
         })
+    }
+
+    /// The same subject graded another way (five-point by default;
+    /// pass/fail; without marks), which decides its period results.
+    ///
+    /// # Example
+    /// ```
+    /// use zhurnal::ids::SubjectId;
+    /// use zhurnal::marks::Grading;
+    /// use zhurnal::organisation::Subject;
+    /// let s = Subject::new(SubjectId::new(9), "ОРКСЭ", "ОРКСЭ")?.with_grading(Grading::WithoutMarks);
+    /// assert_eq!(s.grading(), Grading::WithoutMarks);
+    /// # Ok::<(), zhurnal::organisation::OrganisationError>(())
+    /// ```
+    pub fn with_grading(mut self, grading: Grading) -> Subject {
+        self.grading = grading;
+        self
+    }
+
+    /// How the subject is graded.
+    pub fn grading(&self) -> Grading {
+        self.grading
     }
 
     /// The id.

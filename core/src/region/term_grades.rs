@@ -429,7 +429,7 @@ impl TermGradesReport {
                             buf.push(b',');
                             buf.push(b'0' + p.get());
                         }
-                        PeriodMark::NotAttested => buf.extend_from_slice(b",na"),
+                        _ => buf.extend_from_slice(b",na"),
                     }
                     buf.push(b'\n');
                 }
@@ -545,8 +545,8 @@ impl ShownCache {
                 let mark = self.policy.from_shown(entry.average, count, low);
                 if known.is_some() {
                     entry.marks[memo] = match mark {
-                        PeriodMark::NotAttested => 1,
                         PeriodMark::Mark(p) => 2 + p.get(),
+                        _ => 1,
                     };
                 }
                 mark

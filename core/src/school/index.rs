@@ -19,7 +19,7 @@ use crate::ids::{
     ClassId, LessonId, MarkId, ParentId, StudentId, SubgroupId, SubjectId, TeacherId,
 };
 use crate::lesson::{Lesson, LessonGroup};
-use crate::marks::{PeriodMark, PeriodMarkPolicy, Points, WeightedAverage};
+use crate::marks::{Grading, MarkValue, PeriodMark, PeriodMarkPolicy, Points, WeightedAverage};
 use crate::organisation::Enrolment;
 use crate::organisation::Subgroup;
 
@@ -90,6 +90,9 @@ pub(crate) struct LessonFacts {
 pub(crate) struct Sums {
     pub(crate) average: WeightedAverage,
     shown: Option<Decimal>,
+    /// «зачёт» and «незачёт» marks (pass/fail subjects).
+    passes: u32,
+    fails: u32,
 }
 
 impl Sums {
@@ -98,10 +101,25 @@ impl Sums {
         Sums {
             average,
             shown: average.shown(),
+            passes: 0,
+            fails: 0,
         }
     }
 
     fn apply(&mut self, mark: &MarkRecord, add: bool) {
+        let counter = match mark.value {
+            MarkValue::Pass => Some(&mut self.passes),
+            MarkValue::Fail => Some(&mut self.fails),
+            _ => None,
+        };
+        if let Some(n) = counter {
+            *n = if add {
+                n.saturating_add(1)
+            } else {
+                n.saturating_sub(1)
+            };
+            return;
+        }
         let Some(points) = mark.value.points() else {
             return;
         };
@@ -116,7 +134,7 @@ impl Sums {
     /// Whether no mark is counted.
     #[cfg(test)]
     pub(crate) fn is_empty(&self) -> bool {
-        self.average.count() == 0
+        self.average.count() == 0 && self.passes == 0 && self.fails == 0
     }
 
     /// The average as shown (HALF-UP, two places), `None` without marks.
@@ -129,15 +147,17 @@ impl Sums {
         self.average.count()
     }
 
-    /// The period mark by `policy` (the one rule, on the shown average).
-    pub(crate) fn period_mark(&self, policy: &PeriodMarkPolicy) -> PeriodMark {
-        match self.shown {
-            Some(shown) => policy.from_shown(
+    /// The period result by `policy` for a subject graded `grading` (the
+    /// one rule, [`Grading::period_mark`]; the shown average is the one
+    /// kept here).
+    pub(crate) fn period_mark(&self, policy: &PeriodMarkPolicy, grading: Grading) -> PeriodMark {
+        match (grading, self.shown) {
+            (Grading::FivePoint, Some(shown)) => policy.from_shown(
                 shown,
                 self.average.count(),
                 self.average.has_mark_at_most(Points::TWO),
             ),
-            None => PeriodMark::NotAttested,
+            _ => grading.period_mark(policy, &self.average, self.passes, self.fails),
         }
     }
 }

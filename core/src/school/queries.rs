@@ -224,6 +224,14 @@ impl School {
         v
     }
 
+    /// How a subject is graded (five-point for an unknown one).
+    pub(crate) fn grading_of(&self, subject: SubjectId) -> crate::marks::Grading {
+        self.subjects
+            .get(&subject)
+            .map(crate::organisation::Subject::grading)
+            .unwrap_or_default()
+    }
+
     /// A mark by id.
     pub fn mark(&self, id: MarkId) -> Option<&MarkRecord> {
         self.marks.get(&id)

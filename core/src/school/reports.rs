@@ -11,7 +11,7 @@ use crate::Error;
 use crate::calendar::{Shift, Term};
 use crate::ids::{ClassId, LessonId, StudentId, SubjectId};
 use crate::lesson::{Homework, Lesson, LessonGroup};
-use crate::marks::{PeriodMark, WeightedAverage};
+use crate::marks::{MarkValue, PeriodMark, WeightedAverage};
 use crate::organisation::{ClassName, PersonName};
 
 /// A student's marks in one subject over one term, with the weighted
@@ -345,7 +345,14 @@ impl School {
         let average = summary.average();
         summary.average_shown = average.shown();
         summary.counted_marks = average.count();
-        summary.period_mark = self.policy.period_mark(&average);
+        let count = |value: MarkValue| {
+            let n = summary.marks.iter().filter(|m| m.value == value).count();
+            u32::try_from(n).unwrap_or(u32::MAX)
+        };
+        let (passes, fails) = (count(MarkValue::Pass), count(MarkValue::Fail));
+        summary.period_mark =
+            self.grading_of(subject)
+                .period_mark(&self.policy, &average, passes, fails);
         summary
     }
 }
