@@ -45,6 +45,8 @@ mod tests_diary;
 #[cfg(test)]
 mod tests_fixture;
 #[cfg(test)]
+mod tests_load;
+#[cfg(test)]
 mod tests_properties;
 #[cfg(test)]
 mod tests_reports;
