@@ -177,7 +177,10 @@ impl Journal {
     /// [`crate::assessment_load`]).
     ///
     /// - A lesson holds an assessment procedure when work of an assessment
-    ///   type is assigned at it or marks of such a type were given at it.
+    ///   type was **assigned** to the class (or subgroup) at it
+    ///   ([`Journal::assign_work`]). Marks alone do not make one: a pupil
+    ///   writing a missed control work at an ordinary lesson gets a control
+    ///   mark there, but the class sat no procedure.
     /// - The 10% rule is measured against the subject's planned hours for
     ///   the year: the entry of `planned` for this class and subject (from
     ///   its thematic plan, [`PlannedHours::from_plan`]) when given,
@@ -239,12 +242,6 @@ impl Journal {
         self.authorize(actor, Action::ReadClassReport { class })?;
         let calendar = self.school.calendar();
         let catalogue = self.school.work_types();
-        let students: BTreeSet<StudentId> = self
-            .index
-            .class_enrolments
-            .get(&class)
-            .map(|l| l.iter().map(|e| e.student()).collect())
-            .unwrap_or_default();
         let assessed: BTreeSet<LessonId> = self
             .index
             .assigned
@@ -277,16 +274,7 @@ impl Journal {
                     .entry((facts.subgroup, facts.subject))
                     .or_default() += 1;
                 let at = (lesson.shift(), lesson.slot());
-                let by_marks = students.iter().any(|s| {
-                    self.index.cell_marks.get(&(*id, *s)).is_some_and(|marks| {
-                        marks.iter().any(|m| {
-                            catalogue
-                                .get(&m.work_type)
-                                .is_some_and(|w| w.is_assessment())
-                        })
-                    })
-                });
-                day.push((*id, *facts, at, assessed.contains(id) || by_marks));
+                day.push((*id, *facts, at, assessed.contains(id)));
             }
             days.push(day);
         }

@@ -1,5 +1,5 @@
-//! Journal tests of the assessment-load check: what the 10% rule is
-//! measured against.
+//! Journal tests of the assessment-load check: what makes a lesson an
+//! assessment procedure, and what the 10% rule is measured against.
 
 use rust_decimal::Decimal;
 
@@ -9,6 +9,35 @@ use crate::assessment_load::{LoadPolicy, LoadReport, LoadRule, PlannedHours};
 use crate::calendar::Shift;
 use crate::lesson::LessonGroup;
 use crate::organisation::Subject;
+
+#[test]
+fn load_check_counts_assigned_work_not_a_make_up_mark() {
+    let (mut j, l) = fixture();
+    let planned = [PlannedHours::new(C5A, RUSSIAN, Decimal::from(5)).unwrap()];
+    let load = |j: &Journal| {
+        j.assessment_load(&ADMIN, C5A, &LoadPolicy::default(), &planned)
+            .unwrap()
+    };
+    // one pupil writes a missed control work at an ordinary Russian lesson
+    let t2 = by(Actor::teacher(T2));
+    j.record_mark(&t2, l.russian_mon, student(1), p(4), &wt("control"), None)
+        .unwrap();
+    assert_eq!(load(&j), LoadReport::default());
+    // a control work assigned to the class at that lesson is a procedure:
+    // 1 of 5 planned hours is 20%
+    j.assign_work(&t2, l.russian_mon, &wt("control"), Some(d(9, 15)))
+        .unwrap();
+    let report = load(&j);
+    assert_eq!(report.breaches.len(), 1);
+    assert_eq!(report.breaches[0].rule, LoadRule::YearShare);
+    assert_eq!(report.breaches[0].lessons, vec![l.russian_mon]);
+    // homework assigned at a lesson is no procedure
+    j.assign_work(&t2, l.russian_mon, &wt("control"), None)
+        .unwrap();
+    j.assign_work(&t2, l.russian_mon, &wt("homework"), Some(d(9, 16)))
+        .unwrap();
+    assert_eq!(load(&j), LoadReport::default());
+}
 
 #[test]
 fn load_check_mid_year_is_no_year_share_breach() {
