@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::Journal;
 use crate::Error;
 use crate::access::{AccessFacts, Action, Actor, authorize};
-use crate::assessment_load::{LoadBreach, LoadLesson, LoadPolicy};
+use crate::assessment_load::{LoadLesson, LoadPolicy, LoadReport, PlannedHours};
 use crate::attendance_summary::{AttendanceSummary, ClassAttendance, StudentLessonAttendance};
 use crate::ids::{ClassId, LessonId, StudentId, SubgroupId, SubjectId};
 use crate::lesson::LessonGroup;
@@ -197,15 +197,31 @@ impl Journal {
     }
 
     /// The assessment-load check of a class over the school year (see
-    /// [`crate::assessment_load`]). A lesson holds an assessment procedure
-    /// when work of an assessment type is assigned at it or marks of such
-    /// a type were given at it; a subject's hours a week are its lessons
-    /// (per class or subgroup) divided by the weeks in which the class has
-    /// lessons.
+    /// [`crate::assessment_load`]).
+    ///
+    /// - A lesson holds an assessment procedure when work of an assessment
+    ///   type was **assigned** to the class (or subgroup) at it
+    ///   ([`Journal::assign_work`]). Marks alone do not make one: a pupil
+    ///   writing a missed control work at an ordinary lesson gets a control
+    ///   mark there, but the class sat no procedure.
+    /// - The 10% rule is measured against the subject's planned hours for
+    ///   the year: the entry of `planned` for this class and subject (from
+    ///   its thematic plan, [`PlannedHours::from_plan`]) when given,
+    ///   otherwise the [`crate::organisation::Subject`]'s hours a week ×
+    ///   the policy's study weeks; with neither, the subject's year share
+    ///   is not checked and [`LoadReport::year_share_skipped`] lists it.
+    ///   Entries of `planned` for other classes are ignored.
+    /// - The one-hour-a-week exemption of the first/last-lesson rule uses
+    ///   the subject's hours a week when set; otherwise they are inferred
+    ///   from the schedule: the subject's lessons (per class or subgroup)
+    ///   divided by the weeks in which the class has lessons.
+    /// - The 2.5-week spacing rule does not depend on hours a week.
     ///
     /// # Errors
     /// [`SchoolError::UnknownClass`]; [`crate::access::AccessError`] unless
-    /// the actor may read the class's reports.
+    /// the actor may read the class's reports;
+    /// [`crate::assessment_load::LoadError::ConflictingPlannedHours`] when
+    /// `planned` gives two different hours for one class and subject.
     ///
     /// # Example
     /// ```
@@ -223,11 +239,19 @@ impl Journal {
     /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
     /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
     /// # let admin = Actor::administrator(TeacherId::new(9));
-    /// use zhurnal::assessment_load::{LoadPolicy, LoadRule};
+    /// use rust_decimal::Decimal;
+    /// use zhurnal::assessment_load::{LoadPolicy, LoadRule, PlannedHours};
     /// journal.assign_work(&Edit::new(teacher, at), lesson, &WorkTypeCode::new("control")?, Some(d(9, 15)))?;
-    /// let breaches = journal.assessment_load(&teacher, class, &LoadPolicy::default())?;
-    /// // the only mathematics lesson of the year holds a control work: 100% > 10%
-    /// assert_eq!(breaches.iter().map(|b| b.rule).collect::<Vec<_>>(), [LoadRule::YearShare]);
+    /// // mathematics has no planned hours yet: its year share is not checked
+    /// let report = journal.assessment_load(&teacher, class, &LoadPolicy::default(), &[])?;
+    /// assert_eq!(report.year_share_skipped[0].subject, math);
+    /// // 170 planned hours: 1 control work is far below 10%, though it is
+    /// // in the only lesson held so far (no breach of the first/last-lesson
+    /// // rule either: one mathematics lesson a week so far)
+    /// let planned = PlannedHours::new(class, math, Decimal::from(170))?;
+    /// let report = journal.assessment_load(&teacher, class, &LoadPolicy::default(), &[planned])?;
+    /// assert!(report.year_share_skipped.is_empty());
+    /// assert_eq!(report.breaches.iter().map(|b| b.rule).collect::<Vec<_>>(), []);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn assessment_load(
@@ -235,19 +259,13 @@ impl Journal {
         actor: &Actor,
         class: ClassId,
         policy: &LoadPolicy,
-    ) -> Result<Vec<LoadBreach>, Error> {
+        planned: &[PlannedHours],
+    ) -> Result<LoadReport, Error> {
         self.class_of_group(LessonGroup::Class(class))?;
         self.authorize(actor, Action::ReadClassReport { class })?;
         let calendar = self.school.calendar();
         let catalogue = self.school.work_types();
-        let students: BTreeSet<StudentId> = self
-            .school
-            .index
-            .class_enrolments
-            .get(&class)
-            .map(|l| l.iter().map(|e| e.student()).collect())
-            .unwrap_or_default();
-        let assessed_by_assignment: BTreeSet<LessonId> = self
+        let assessed: BTreeSet<LessonId> = self
             .assigned_by_class
             .get(&class)
             .into_iter()
@@ -277,48 +295,57 @@ impl Journal {
                 *per_group
                     .entry((facts.subgroup, facts.subject))
                     .or_default() += 1;
-                let assessed = assessed_by_assignment.contains(id)
-                    || students.iter().any(|s| {
-                        self.school
-                            .index
-                            .cell_marks
-                            .get(&(*id, *s))
-                            .is_some_and(|marks| {
-                                marks.iter().any(|m| {
-                                    catalogue
-                                        .get(&m.work_type)
-                                        .is_some_and(|w| w.is_assessment())
-                                })
-                            })
-                    });
-                day.push((*id, *facts, (lesson.shift(), lesson.slot()), assessed));
+                let at = (lesson.shift(), lesson.slot());
+                day.push((*id, *facts, at, assessed.contains(id)));
             }
             days.push(day);
         }
         let weeks = Decimal::from(weeks.len().max(1) as u64);
+        let mut planned: Vec<PlannedHours> = planned
+            .iter()
+            .filter(|p| p.class_id() == class)
+            .copied()
+            .collect();
         let mut input = Vec::new();
         for day in days {
             let first = day.iter().map(|l| l.2).min();
             let last = day.iter().map(|l| l.2).max();
             for (id, facts, at, assessed) in day {
-                let lessons = per_group
-                    .get(&(facts.subgroup, facts.subject))
-                    .copied()
-                    .unwrap_or(0);
+                let known = self
+                    .school
+                    .subject(facts.subject)
+                    .and_then(|s| s.hours_per_week());
+                if let Some(hours) = known
+                    && !planned.iter().any(|p| p.subject() == facts.subject)
+                {
+                    planned.push(PlannedHours::from_hours_per_week(
+                        class,
+                        facts.subject,
+                        hours,
+                        policy.study_weeks(),
+                    )?);
+                }
+                let inferred = || {
+                    let lessons = per_group
+                        .get(&(facts.subgroup, facts.subject))
+                        .copied()
+                        .unwrap_or(0);
+                    Decimal::from(lessons) / weeks
+                };
                 input.push(LoadLesson {
                     lesson: id,
-                    class,
+                    class_id: class,
                     subgroup: facts.subgroup,
                     subject: facts.subject,
                     date: facts.date,
                     slot: at.1,
                     first_of_day: Some(at) == first,
                     last_of_day: Some(at) == last,
-                    hours_per_week: Decimal::from(lessons) / weeks,
+                    hours_per_week: known.unwrap_or_else(inferred),
                     assessment: assessed,
                 });
             }
         }
-        Ok(policy.check(&input))
+        Ok(policy.check(&input, &planned)?)
     }
 }

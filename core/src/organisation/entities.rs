@@ -1,12 +1,14 @@
 //! The school and its classes, subgroups, subjects, teachers and students.
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::marks::Grading;
 
 use super::error::required_text;
 use super::{ClassName, OrganisationError, PersonName};
+use crate::assessment_load::MAX_HOURS_PER_WEEK;
 use crate::ids::{ClassId, SchoolId, StudentId, SubgroupId, SubjectId, TeacherId};
 
 /// The school (educational organisation) itself.
@@ -187,7 +189,11 @@ impl Subgroup {
     }
 }
 
-/// A subject with its full and short name («Русский язык», «Рус. яз.»).
+/// A subject with its full and short name («Русский язык», «Рус. яз.»)
+/// and, when the same in every class, its hours a week, which the
+/// assessment-load check uses ([`crate::journal::Journal::assessment_load`]);
+/// where they differ, leave them unset and give the check
+/// [`crate::assessment_load::PlannedHours`] per class.
 ///
 /// # Example
 /// ```
@@ -203,6 +209,8 @@ pub struct Subject {
     id: SubjectId,
     name: String,
     short_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    hours_per_week: Option<Decimal>,
     #[serde(default, skip_serializing_if = "is_five_point")]
     grading: Grading,
 }
@@ -217,13 +225,19 @@ struct SubjectFields {
     name: String,
     short_name: String,
     #[serde(default)]
+    hours_per_week: Option<Decimal>,
+    #[serde(default)]
     grading: Grading,
 }
 
 impl TryFrom<SubjectFields> for Subject {
     type Error = OrganisationError;
     fn try_from(f: SubjectFields) -> Result<Self, Self::Error> {
-        Ok(Subject::new(f.id, &f.name, &f.short_name)?.with_grading(f.grading))
+        let subject = match f.hours_per_week {
+            None => Subject::new(f.id, &f.name, &f.short_name)?,
+            Some(hours) => Subject::with_hours_per_week(f.id, &f.name, &f.short_name, hours)?,
+        };
+        Ok(subject.with_grading(f.grading))
     }
 }
 
@@ -246,6 +260,44 @@ impl Subject {
             name: required_text("subject name", name)?,
             short_name: required_text("subject short name", short_name)?,
             grading: Grading::FivePoint,
+            hours_per_week: None,
+        })
+    }
+
+    /// A subject with its hours a week in every class, in (0, 40]; 0.5 is
+    /// a subject taught every other week.
+    ///
+    /// # Errors
+    /// As [`Subject::new`]; [`OrganisationError::InvalidHoursPerWeek`]
+    /// outside (0, 40].
+    ///
+    /// # Example
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use zhurnal::ids::SubjectId;
+    /// use zhurnal::organisation::Subject;
+    /// let music = Subject::with_hours_per_week(SubjectId::new(7), "Музыка", "Муз.", Decimal::ONE)?;
+    /// assert_eq!(music.hours_per_week(), Some(Decimal::ONE));
+    /// let e = Subject::with_hours_per_week(SubjectId::new(7), "Музыка", "Муз.", Decimal::ZERO).unwrap_err();
+    /// assert_eq!(e.code(), "organisation.invalid_hours_per_week");
+    /// # Ok::<(), zhurnal::organisation::OrganisationError>(())
+    /// ```
+    pub fn with_hours_per_week(
+        id: SubjectId,
+        name: &str,
+        short_name: &str,
+        hours_per_week: Decimal,
+    ) -> Result<Subject, OrganisationError> {
+        let subject = Subject::new(id, name, short_name)?;
+        if hours_per_week <= Decimal::ZERO || hours_per_week > Decimal::from(MAX_HOURS_PER_WEEK) {
+            return Err(OrganisationError::InvalidHoursPerWeek {
+                subject: id,
+                hours: hours_per_week,
+            });
+        }
+        Ok(Subject {
+            hours_per_week: Some(hours_per_week.normalize()),
+            ..subject
         })
     }
 
@@ -284,6 +336,11 @@ impl Subject {
     /// The short name for narrow tables.
     pub fn short_name(&self) -> &str {
         &self.short_name
+    }
+
+    /// The hours a week in every class, when set.
+    pub fn hours_per_week(&self) -> Option<Decimal> {
+        self.hours_per_week
     }
 }
 
@@ -450,6 +507,23 @@ mod tests {
         assert!(
             serde_json::from_str::<Teacher>(r#"{"id":1,"name":{"last":"","first":"И"}}"#).is_err()
         );
+
+        let music = |h: &str| {
+            Subject::with_hours_per_week(SubjectId::new(3), "Музыка", "М", h.parse().unwrap())
+        };
+        let s = music("0.50").unwrap();
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(
+            json,
+            r#"{"id":3,"name":"Музыка","short_name":"М","hours_per_week":"0.5"}"#
+        );
+        assert_eq!(serde_json::from_str::<Subject>(&json).unwrap(), s);
+        for bad in ["0", "40.5"] {
+            assert!(serde_json::from_str::<Subject>(&json.replace("0.5", bad)).is_err());
+            let e = music(bad).unwrap_err();
+            assert_eq!(e.code(), "organisation.invalid_hours_per_week");
+        }
+        assert!(music("40").is_ok());
 
         let st = Student::new(StudentId::new(5), name(), d(2004, 5, 6));
         let json = serde_json::to_string(&st).unwrap();

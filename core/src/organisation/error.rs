@@ -1,8 +1,9 @@
 //! Errors of the organisation module.
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
-use crate::ids::{ClassId, StudentId};
+use crate::ids::{ClassId, StudentId, SubjectId};
 
 /// What can be wrong with a class name, a person's name, a school entity
 /// or an enrolment.
@@ -71,6 +72,14 @@ pub enum OrganisationError {
         /// Last day.
         end: NaiveDate,
     },
+    /// A subject's hours a week outside (0, 40].
+    #[error("hours a week of {subject} must be greater than 0 and at most 40, got {hours}")]
+    InvalidHoursPerWeek {
+        /// The subject.
+        subject: SubjectId,
+        /// The hours given.
+        hours: Decimal,
+    },
 }
 
 impl OrganisationError {
@@ -85,6 +94,7 @@ impl OrganisationError {
             Self::InvalidPhone { .. } => "organisation.invalid_phone",
             Self::InvalidEmail { .. } => "organisation.invalid_email",
             Self::InvalidEnrolmentRange { .. } => "organisation.invalid_enrolment_range",
+            Self::InvalidHoursPerWeek { .. } => "organisation.invalid_hours_per_week",
         }
     }
 }

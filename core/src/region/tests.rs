@@ -586,7 +586,7 @@ fn model_term_grades(grades: &str, options: &TermGradesOptions) -> String {
     for ((student, subject, term), avg) in groups {
         let mark = match options.policy().period_mark(&avg) {
             PeriodMark::Mark(p) => p.to_string(),
-            PeriodMark::NotAttested => "na".to_owned(),
+            _ => "na".to_owned(),
         };
         out.push_str(&format!(
             "{student},{subject},{},{},{},{mark}\n",

@@ -3,6 +3,7 @@
 
 mod diary;
 mod fixture;
+mod load;
 mod properties;
 mod reports;
 

@@ -4,6 +4,7 @@
 
 use super::super::*;
 use super::fixture::*;
+use crate::assessment_load::{LoadPolicy, PlannedHours, YearShareSkipped};
 use crate::attendance::AttendanceCode;
 use crate::audit::AuditChange;
 use crate::calendar::Shift;
@@ -12,6 +13,7 @@ use crate::lesson::LessonGroup;
 use crate::lesson::NewLesson;
 use crate::marks::{MarkValue, Points, Weight};
 use crate::organisation::{Enrolment, Student};
+use rust_decimal::Decimal;
 
 #[test]
 fn final_marks_and_period_marks() {
@@ -182,29 +184,31 @@ fn attendance_summaries_through_the_journal() {
 fn load_check_over_the_journal() {
     let (mut j, l) = fixture();
     let t1 = by(Actor::teacher(T1));
-    // two assessment procedures on Monday: a control work assigned in
-    // mathematics, and control marks in Russian
+    // two assessment procedures on Monday: control works assigned in
+    // mathematics and in Russian
     j.assign_work(&t1, l.math_mon, &wt("control"), Some(d(9, 15)))
         .unwrap();
-    j.record_mark(
+    j.assign_work(
         &by(Actor::teacher(T2)),
         l.russian_mon,
-        student(1),
-        p(4),
         &wt("control"),
-        None,
+        Some(d(9, 15)),
     )
     .unwrap();
     // and another mathematics control on Wednesday: too close
     j.assign_work(&t1, l.math_wed, &wt("control"), Some(d(9, 17)))
         .unwrap();
-    let breaches = j
+    // mathematics is planned for 10 hours: 2 controls are 20%
+    let planned = [PlannedHours::new(C5A, MATH, Decimal::from(10)).unwrap()];
+    let report = j
         .assessment_load(
             &Actor::class_teacher(T1),
             C5A,
-            &crate::assessment_load::LoadPolicy::default(),
+            &LoadPolicy::default(),
+            &planned,
         )
         .unwrap();
+    let breaches = &report.breaches;
     let rules: Vec<_> = breaches.iter().map(|b| b.rule.code()).collect();
     assert!(rules.contains(&"load.per_day"), "{rules:?}");
     assert!(rules.contains(&"load.subject_spacing"), "{rules:?}");
@@ -218,14 +222,32 @@ fn load_check_over_the_journal() {
         .unwrap();
     assert_eq!(per_day.subjects, vec![MATH, RUSSIAN]);
     assert_eq!(per_day.dates, vec![d(9, 15)]);
+    // Russian has no planned hours and no hours a week: not checked
+    assert_eq!(
+        report.year_share_skipped,
+        vec![YearShareSkipped {
+            class_id: C5A,
+            subject: RUSSIAN,
+            assessments: 1
+        }]
+    );
     let e = j
         .assessment_load(
             &Actor::parent(ParentId::new(1)),
             C5A,
-            &crate::assessment_load::LoadPolicy::default(),
+            &LoadPolicy::default(),
+            &planned,
         )
         .unwrap_err();
     assert_eq!(e.code(), "access.role_not_allowed");
+    let conflicting = [
+        planned[0],
+        PlannedHours::new(C5A, MATH, Decimal::from(20)).unwrap(),
+    ];
+    let e = j
+        .assessment_load(&ADMIN, C5A, &LoadPolicy::default(), &conflicting)
+        .unwrap_err();
+    assert_eq!(e.code(), "load.conflicting_planned_hours");
 }
 
 #[test]
