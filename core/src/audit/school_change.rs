@@ -56,6 +56,11 @@ pub enum SchoolChange {
         /// The subject.
         subject: SubjectId,
     },
+    /// A subject's names, grading or hours a week changed.
+    SubjectUpdated {
+        /// The subject.
+        subject: SubjectId,
+    },
     /// A teacher was added.
     TeacherAdded {
         /// The teacher.
@@ -130,6 +135,7 @@ impl SchoolChange {
             SchoolChange::SubgroupAdded { .. } => "subgroup_added",
             SchoolChange::SubgroupMemberAdded { .. } => "subgroup_member_added",
             SchoolChange::SubjectAdded { .. } => "subject_added",
+            SchoolChange::SubjectUpdated { .. } => "subject_updated",
             SchoolChange::TeacherAdded { .. } => "teacher_added",
             SchoolChange::StudentAdded => "student_added",
             SchoolChange::ParentAdded { .. } => "parent_added",

@@ -131,6 +131,20 @@ impl Journal {
         })
     }
 
+    /// Replaces a subject's names, grading (five-point, pass/fail, without
+    /// marks) or hours a week; its marks stay, and its period results
+    /// follow the new grading.
+    ///
+    /// # Errors
+    /// As [`Journal::add_class`]; `school.unknown_subject`.
+    pub fn update_subject(&mut self, edit: &Edit, subject: Subject) -> Result<(), Error> {
+        let id = subject.id();
+        self.administer(edit, None, None, |s| {
+            s.update_subject(subject)?;
+            Ok(SchoolChange::SubjectUpdated { subject: id })
+        })
+    }
+
     /// Adds a teacher.
     ///
     /// # Errors

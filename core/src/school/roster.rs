@@ -173,6 +173,16 @@ impl School {
         Ok(())
     }
 
+    /// Replaces a subject's names, grading or hours a week (its id stays).
+    ///
+    /// # Errors
+    /// [`SchoolError::UnknownSubject`].
+    pub fn update_subject(&mut self, subject: Subject) -> Result<(), Error> {
+        self.require_subject(subject.id())?;
+        self.subjects.insert(subject.id(), subject);
+        Ok(())
+    }
+
     /// Adds a teacher.
     ///
     /// # Errors

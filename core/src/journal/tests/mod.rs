@@ -3,6 +3,7 @@
 
 mod diary;
 mod fixture;
+mod grading;
 mod load;
 mod properties;
 mod reports;
