@@ -1,12 +1,13 @@
 //! Rows of the bulk CSV files split into fields, and the header mapped to
 //! the columns a report needs. Rows without quotes take a single pass over
 //! their bytes, eight at a time; a row with a quote is split again by the
-//! full quoting rules. The field parsers are in `values`.
+//! full quoting rules. The field parsers are in `values` and `value_caches`.
 
 use super::error::{RegionError, ValueProblem};
+pub(crate) use super::value_caches::{DateCache, WeightCache, WorkTypeCache};
 pub(crate) use super::values::{
-    DateCache, WeightCache, WorkTypeCache, date_of, day_of, digits_at, flag_field, id_field,
-    id_field_word, optional_date_field, parse_u32, push_u64,
+    date_of, day_of, digits_at, flag_field, id_field, id_field_word, optional_date_field,
+    parse_u32, push_u64,
 };
 use serde::{Deserialize, Serialize};
 
