@@ -1,3 +1,4 @@
 //! Helpers shared by the runnable examples of zhurnal.
 
 pub mod region_cli;
+pub mod school_week;
