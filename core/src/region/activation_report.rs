@@ -62,8 +62,8 @@ impl ActivationOptions {
     }
 
     /// How many threads parse the file (at least 1).
-    pub fn with_threads(mut self, threads: usize) -> ActivationOptions {
-        self.threads = threads.max(1);
+    pub fn with_threads(mut self, threads: u32) -> ActivationOptions {
+        self.threads = usize::try_from(threads).map_or(usize::MAX, |t| t.max(1));
         self
     }
 
@@ -78,8 +78,8 @@ impl ActivationOptions {
     }
 
     /// Threads used to parse.
-    pub fn threads(&self) -> usize {
-        self.threads
+    pub fn threads(&self) -> u32 {
+        u32::try_from(self.threads).unwrap_or(u32::MAX)
     }
 }
 

@@ -108,8 +108,8 @@ pub(crate) fn for_each_row<F>(
                             if count != width {
                                 return Err(RegionError::FieldCount {
                                     line: 0,
-                                    expected: width,
-                                    found: count,
+                                    expected: width as u64,
+                                    found: count as u64,
                                 });
                             }
                             let fields = Fields {
@@ -127,8 +127,8 @@ pub(crate) fn for_each_row<F>(
                     if n != width {
                         Err(RegionError::FieldCount {
                             line: 0,
-                            expected: width,
-                            found: n,
+                            expected: width as u64,
+                            found: n as u64,
                         })
                     } else {
                         let fields = Fields {
@@ -299,8 +299,8 @@ pub(crate) fn map_header(line: &[u8], wanted: &[&str]) -> Result<(usize, Vec<usi
     if width > MAX_FIELDS {
         return Err(RegionError::FieldCount {
             line: 1,
-            expected: MAX_FIELDS,
-            found: width,
+            expected: MAX_FIELDS as u64,
+            found: width as u64,
         });
     }
     let names: Vec<&[u8]> = bounds[..width]

@@ -95,8 +95,8 @@ impl TermGradesOptions {
     }
 
     /// How many threads parse the file (1 to 16).
-    pub fn with_threads(mut self, threads: usize) -> TermGradesOptions {
-        self.threads = threads.clamp(1, MAX_THREADS);
+    pub fn with_threads(mut self, threads: u32) -> TermGradesOptions {
+        self.threads = usize::try_from(threads).map_or(MAX_THREADS, |t| t.clamp(1, MAX_THREADS));
         self
     }
 
@@ -121,8 +121,8 @@ impl TermGradesOptions {
     }
 
     /// Threads used to parse.
-    pub fn threads(&self) -> usize {
-        self.threads
+    pub fn threads(&self) -> u32 {
+        u32::try_from(self.threads).unwrap_or(u32::MAX)
     }
 }
 
@@ -303,7 +303,7 @@ impl TermGradesReport {
     }
 
     /// Number of rows the report has.
-    pub fn len(&self) -> usize {
+    pub fn len(&self) -> u64 {
         let mut n = 0;
         self.for_each_group(&self.index.pages_in_order(), |_, _, _, _| n += 1);
         n
@@ -375,7 +375,7 @@ impl TermGradesReport {
                 }
                 for k in 0..chunks.len() {
                     let buf = filled[k % threads].recv().map_err(|_| RegionError::Io {
-                        message: "a formatting thread failed".to_owned(),
+                        detail: "a formatting thread failed".to_owned(),
                     })?;
                     out.write_all(&buf)?;
                     // A worker that has finished no longer takes buffers.

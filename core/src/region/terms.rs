@@ -144,7 +144,7 @@ impl ReportTerms {
     /// # Ok::<(), zhurnal::region::RegionError>(())
     /// ```
     pub fn new(terms: Vec<ReportTerm>) -> Result<ReportTerms, RegionError> {
-        let count = terms.len();
+        let count = terms.len() as u64;
         let (Some(first), Some(last)) = (terms.first(), terms.last()) else {
             return Err(RegionError::InvalidTermList { count });
         };

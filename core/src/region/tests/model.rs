@@ -201,7 +201,7 @@ proptest! {
     }
 
     #[test]
-    fn bulk_term_grades_equal_the_model(rows in grade_rows(), threads in 1usize..3) {
+    fn bulk_term_grades_equal_the_model(rows in grade_rows(), threads in 1u32..3) {
         let start = day("2014-08-25");
         let mut csv = GRADES.to_owned();
         for (student, subject, offset, mark, weight) in &rows {
@@ -212,7 +212,7 @@ proptest! {
         let bulk = TermGradesReport::from_reader(csv.as_bytes(), &options).unwrap();
         prop_assert_eq!(bulk.to_csv(), model_term_grades(&csv, &options));
         let values = bulk.rows();
-        prop_assert_eq!(values.len(), bulk.len());
+        prop_assert_eq!(values.len() as u64, bulk.len());
         for row in values {
             prop_assert!(row.average >= Decimal::ONE && row.average <= Decimal::from(5));
         }
