@@ -38,7 +38,7 @@ pub const DEFAULT_LOGIN_ADDRESS: &str =
 /// returns an [`ApplicationError`] and leaves the registry unchanged.
 ///
 /// Accounts live here too, one per person (parent or student), shared by
-/// all of that person's applications; see [`Account`](super::Account).
+/// all of that person's applications; see [`Account`](crate::credentials::Account).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "RegistryFields", into = "RegistryFields")]
 pub struct ApplicationRegistry {
