@@ -2,3 +2,4 @@
 
 pub mod region_cli;
 pub mod rollout_cli;
+pub mod school_week;

@@ -23,7 +23,7 @@ const USAGE: &str = "usage:
 /// Parsed command-line arguments: positional ones and `--name value` flags.
 struct Args {
     positional: Vec<String>,
-    threads: Option<usize>,
+    threads: Option<u32>,
     parents: Option<u64>,
     seed: Option<u64>,
     rejects: bool,
@@ -47,7 +47,9 @@ fn parse_args(raw: &[String]) -> Result<Args, String> {
                 .map_err(|_| format!("{name} needs a whole number, got {v:?}"))
         };
         match a.as_str() {
-            "--threads" => args.threads = Some(value("--threads")? as usize),
+            "--threads" => {
+                args.threads = Some(u32::try_from(value("--threads")?).unwrap_or(u32::MAX));
+            }
             "--parents" => args.parents = Some(value("--parents")?),
             "--seed" => args.seed = Some(value("--seed")?),
             "--rejects" => args.rejects = true,

@@ -18,6 +18,7 @@ mod application;
 mod consent;
 mod counts;
 mod error;
+mod lifecycle;
 mod lookup;
 mod registry;
 pub(crate) mod service_access;

@@ -100,7 +100,7 @@ impl<R: Read> Source<R> {
                     self.next_seq += 1;
                     return Err(RegionError::LineTooLong {
                         line: 1,
-                        limit: MAX_LINE,
+                        limit: MAX_LINE as u64,
                     });
                 }
             }
@@ -166,7 +166,7 @@ where
             }
             let next = {
                 let mut src = source.lock().map_err(|_| RegionError::Io {
-                    message: "a reader thread failed".to_owned(),
+                    detail: "a reader thread failed".to_owned(),
                 })?;
                 match src.fill(&mut buf) {
                     Ok(Some(len)) => Some((src.next_seq - 1, len)),
@@ -229,7 +229,7 @@ where
                 .map(|h| {
                     h.join().unwrap_or_else(|_| {
                         Err(RegionError::Io {
-                            message: "a reader thread failed".to_owned(),
+                            detail: "a reader thread failed".to_owned(),
                         })
                     })
                 })

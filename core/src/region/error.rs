@@ -79,10 +79,10 @@ impl std::fmt::Display for ValueProblem {
 #[non_exhaustive]
 pub enum RegionError {
     /// Reading or writing failed.
-    #[error("i/o error: {message}")]
+    #[error("i/o error: {detail}")]
     Io {
         /// The operating system's message.
-        message: String,
+        detail: String,
     },
     /// The input has no header row.
     #[error("the input is empty: a header row is required")]
@@ -105,9 +105,9 @@ pub enum RegionError {
         /// The line, 1-based.
         line: u64,
         /// Fields in the header.
-        expected: usize,
+        expected: u64,
         /// Fields in the row.
-        found: usize,
+        found: u64,
     },
     /// A field that does not hold what its column requires.
     #[error("line {line}, column {column}: {value:?} {problem}")]
@@ -147,7 +147,7 @@ pub enum RegionError {
         /// The line, 1-based.
         line: u64,
         /// The limit in bytes.
-        limit: usize,
+        limit: u64,
     },
     /// One (student, subject, term) group with so many marks that its sums
     /// no longer fit the report's counters.
@@ -173,7 +173,7 @@ pub enum RegionError {
     #[error("a report needs 1 to 64 terms within 100 years, got {count} terms")]
     InvalidTermList {
         /// Number of terms given.
-        count: usize,
+        count: u64,
     },
     /// A subject bound that is 0 or above 1000.
     #[error("the number of subjects {max_subject} must be 1..=1000")]
@@ -251,7 +251,7 @@ impl RegionError {
 
     pub(crate) fn io(e: &std::io::Error) -> RegionError {
         RegionError::Io {
-            message: e.to_string(),
+            detail: e.to_string(),
         }
     }
 

@@ -1,12 +1,13 @@
 //! Rows of the bulk CSV files split into fields, and the header mapped to
 //! the columns a report needs. Rows without quotes take a single pass over
 //! their bytes, eight at a time; a row with a quote is split again by the
-//! full quoting rules. The field parsers are in `values`.
+//! full quoting rules. The field parsers are in `values` and `value_caches`.
 
 use super::error::{RegionError, ValueProblem};
+pub(crate) use super::value_caches::{DateCache, WeightCache, WorkTypeCache};
 pub(crate) use super::values::{
-    DateCache, WeightCache, WorkTypeCache, date_of, day_of, digits_at, flag_field, id_field,
-    id_field_word, optional_date_field, parse_u32, push_u64,
+    date_of, day_of, digits_at, flag_field, id_field, id_field_word, optional_date_field,
+    parse_u32, push_u64,
 };
 use serde::{Deserialize, Serialize};
 
@@ -107,8 +108,8 @@ pub(crate) fn for_each_row<F>(
                             if count != width {
                                 return Err(RegionError::FieldCount {
                                     line: 0,
-                                    expected: width,
-                                    found: count,
+                                    expected: width as u64,
+                                    found: count as u64,
                                 });
                             }
                             let fields = Fields {
@@ -126,8 +127,8 @@ pub(crate) fn for_each_row<F>(
                     if n != width {
                         Err(RegionError::FieldCount {
                             line: 0,
-                            expected: width,
-                            found: n,
+                            expected: width as u64,
+                            found: n as u64,
                         })
                     } else {
                         let fields = Fields {
@@ -298,8 +299,8 @@ pub(crate) fn map_header(line: &[u8], wanted: &[&str]) -> Result<(usize, Vec<usi
     if width > MAX_FIELDS {
         return Err(RegionError::FieldCount {
             line: 1,
-            expected: MAX_FIELDS,
-            found: width,
+            expected: MAX_FIELDS as u64,
+            found: width as u64,
         });
     }
     let names: Vec<&[u8]> = bounds[..width]

@@ -45,9 +45,12 @@ mod error;
 mod fields;
 mod grades_parse;
 mod group_index;
+mod parents_parse;
 mod scan;
+mod shown_cache;
 mod term_grades;
 mod terms;
+mod value_caches;
 mod values;
 
 pub use activation_report::{

@@ -34,13 +34,13 @@ pub struct ScanSummary {
 /// assert_eq!((s.rows, s.fields, s.field_bytes), (2, 4, 7));
 /// # Ok::<(), zhurnal::region::RegionError>(())
 /// ```
-pub fn scan_fields<R: Read + Send>(reader: R, threads: usize) -> Result<ScanSummary, RegionError> {
+pub fn scan_fields<R: Read + Send>(reader: R, threads: u32) -> Result<ScanSummary, RegionError> {
     let mut source = Source::new(reader);
     let header = source.header()?.ok_or(RegionError::EmptyInput)?;
     let (width, _) = map_header(&header, &[])?;
     let parsed = parse_blocks(
         source,
-        threads,
+        usize::try_from(threads).unwrap_or(usize::MAX),
         MalformedRows::Fail,
         ScanSummary::default,
         |sum, _, block, log| {

@@ -14,9 +14,10 @@ use super::error::RegionError;
 use super::fields::{MalformedRows, map_header, push_u64};
 use super::grades_parse::{COLUMNS, Grades, Layout};
 use super::group_index::{Cell, GroupIndex, MAX_THREADS};
+use super::shown_cache::ShownCache;
 use super::terms::ReportTerms;
 use crate::ids::{StudentId, SubjectId};
-use crate::marks::{PeriodMark, PeriodMarkPolicy, Points, shown_average};
+use crate::marks::{PeriodMark, PeriodMarkPolicy};
 
 /// The header of `term_grades.csv`.
 pub const TERM_GRADES_CSV_HEADER: &str = "student_id,subject_id,term,n_marks,avg,term_mark";
@@ -94,8 +95,8 @@ impl TermGradesOptions {
     }
 
     /// How many threads parse the file (1 to 16).
-    pub fn with_threads(mut self, threads: usize) -> TermGradesOptions {
-        self.threads = threads.clamp(1, MAX_THREADS);
+    pub fn with_threads(mut self, threads: u32) -> TermGradesOptions {
+        self.threads = usize::try_from(threads).map_or(MAX_THREADS, |t| t.clamp(1, MAX_THREADS));
         self
     }
 
@@ -120,8 +121,8 @@ impl TermGradesOptions {
     }
 
     /// Threads used to parse.
-    pub fn threads(&self) -> usize {
-        self.threads
+    pub fn threads(&self) -> u32 {
+        u32::try_from(self.threads).unwrap_or(u32::MAX)
     }
 }
 
@@ -146,7 +147,7 @@ pub struct TermGradeRow {
 /// mark inside the term, in student, subject, term order.
 ///
 /// Averages are exact (the sums are kept in integer hundredths and the
-/// shown average is [`shown_average`] of them); the term mark is
+/// shown average is [`shown_average`](crate::marks::shown_average) of them); the term mark is
 /// [`PeriodMarkPolicy::from_shown`]. Marks outside every term are read,
 /// checked and left out.
 pub struct TermGradesReport {
@@ -302,7 +303,7 @@ impl TermGradesReport {
     }
 
     /// Number of rows the report has.
-    pub fn len(&self) -> usize {
+    pub fn len(&self) -> u64 {
         let mut n = 0;
         self.for_each_group(&self.index.pages_in_order(), |_, _, _, _| n += 1);
         n
@@ -374,7 +375,7 @@ impl TermGradesReport {
                 }
                 for k in 0..chunks.len() {
                     let buf = filled[k % threads].recv().map_err(|_| RegionError::Io {
-                        message: "a formatting thread failed".to_owned(),
+                        detail: "a formatting thread failed".to_owned(),
                     })?;
                     out.write_all(&buf)?;
                     // A worker that has finished no longer takes buffers.
@@ -459,103 +460,5 @@ impl TermGradesReport {
                 }
             }
         }
-    }
-}
-
-/// Shown averages by group sums, and term marks by (sums, number of marks,
-/// low mark): the average rule ([`shown_average`]) runs once per distinct
-/// pair of sums and the period-mark rule ([`PeriodMarkPolicy::from_shown`])
-/// once per distinct input; their results and the average's text are kept.
-struct ShownCache {
-    policy: PeriodMarkPolicy,
-    slots: Vec<ShownEntry>,
-}
-
-/// Marks remembered per entry: by number of marks below this, and low mark.
-const MEMO_COUNTS: usize = 32;
-
-#[derive(Clone, Copy)]
-struct ShownEntry {
-    weighted: u64,
-    /// 0: an empty slot (a group always has weight).
-    weight: u32,
-    average: Decimal,
-    text: [u8; 12],
-    text_len: u8,
-    /// 0 unknown, 1 not attested, 2 + mark otherwise; by
-    /// `count * 2 + low mark`.
-    marks: [u8; MEMO_COUNTS * 2],
-}
-
-const EMPTY: ShownEntry = ShownEntry {
-    weighted: 0,
-    weight: 0,
-    average: Decimal::ZERO,
-    text: [0; 12],
-    text_len: 0,
-    marks: [0; MEMO_COUNTS * 2],
-};
-
-const SHOWN_SLOTS: usize = 1 << 15;
-
-impl ShownCache {
-    fn new(policy: PeriodMarkPolicy) -> ShownCache {
-        ShownCache {
-            policy,
-            slots: vec![EMPTY; SHOWN_SLOTS],
-        }
-    }
-
-    /// The shown average, the term mark, and the average as text.
-    #[inline]
-    fn get(&mut self, cell: &Cell) -> (Decimal, PeriodMark, &[u8]) {
-        let hash = (cell.weighted.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            ^ u64::from(cell.weight).wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
-            >> 49;
-        let entry = &mut self.slots[hash as usize % SHOWN_SLOTS];
-        if entry.weight != cell.weight || entry.weighted != cell.weighted {
-            // The sums are exact hundredths; the quotient is rounded once.
-            let average = shown_average(
-                Decimal::new(cell.weighted as i64, 2),
-                Decimal::new(i64::from(cell.weight), 2),
-            )
-            .unwrap_or_default();
-            let text = average.to_string();
-            let len = text.len().min(12);
-            let mut bytes = [0u8; 12];
-            bytes[..len].copy_from_slice(&text.as_bytes()[..len]);
-            *entry = ShownEntry {
-                weighted: cell.weighted,
-                weight: cell.weight,
-                average,
-                text: bytes,
-                text_len: len as u8,
-                marks: [0; MEMO_COUNTS * 2],
-            };
-        }
-        let count = cell.marks();
-        let low = cell.has_low_mark();
-        let memo = (count as usize) * 2 + usize::from(low);
-        let mark = match entry.marks.get(memo).copied() {
-            Some(1) => PeriodMark::NotAttested,
-            Some(code @ 2..=7) => {
-                Points::new(code - 2).map_or(PeriodMark::NotAttested, PeriodMark::Mark)
-            }
-            known => {
-                let mark = self.policy.from_shown(entry.average, count, low);
-                if known.is_some() {
-                    entry.marks[memo] = match mark {
-                        PeriodMark::Mark(p) => 2 + p.get(),
-                        _ => 1,
-                    };
-                }
-                mark
-            }
-        };
-        (
-            entry.average,
-            mark,
-            &entry.text[..usize::from(entry.text_len)],
-        )
     }
 }

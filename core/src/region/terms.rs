@@ -128,7 +128,7 @@ impl ReportTerms {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(terms: Vec<ReportTerm>) -> Result<ReportTerms, RegionError> {
-        let count = terms.len();
+        let count = terms.len() as u64;
         let (Some(first), Some(last)) = (terms.first(), terms.last()) else {
             return Err(RegionError::InvalidTermList { count });
         };

@@ -1,7 +1,9 @@
 //! Tests of the demo generator.
 
+use super::rollout::{END, ymd};
 use super::*;
 use crate::activation::EligibilityPolicy;
+use crate::applications::Applicant;
 use crate::applications::ApplicationStatus;
 use crate::rollout::seed_checkpoints;
 

@@ -18,11 +18,10 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::NaiveDate;
 
 use super::random::SplitMix64;
-use crate::calendar::SchoolYear;
-use crate::region::{RegionError, date_of, day_of, default_terms, push_u64};
+use crate::region::{RegionError, date_of, day_of, push_u64};
 
 const STUDENTS_PER_CLASS: u64 = 25;
 const CLASSES_PER_SCHOOL: u64 = 30;
@@ -277,110 +276,6 @@ impl RegionGenerator {
         Ok(())
     }
 
-    /// Writes `grades.csv`: term by term, marks in date order (within a
-    /// day, by class, subject and student, as a journal exports them).
-    /// Returns the number of marks.
-    ///
-    /// # Errors
-    /// [`RegionError::Io`] when writing fails.
-    ///
-    /// # Example
-    /// ```
-    /// use zhurnal::demo::RegionGenerator;
-    /// let mut out = Vec::new();
-    /// let marks = RegionGenerator::new(2000, 3)?.write_grades(&mut out)?;
-    /// assert_eq!(String::from_utf8(out)?.lines().count() as u64, marks + 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn write_grades(&self, out: &mut dyn Write) -> Result<u64, RegionError> {
-        let students = self.students();
-        let classes = students.div_ceil(STUDENTS_PER_CLASS);
-        let sampled: Vec<u64> = (0..classes)
-            .filter(|&c| Rng::new(self.seed, TAG_CLASS, c).below(SAMPLED_CLASS_ONE_IN) == 0)
-            .collect();
-        let days = SchoolDays::new();
-        let dates = DateText::new();
-        let mut buf: Vec<u8> = Vec::with_capacity(1 << 20);
-        buf.extend_from_slice(GRADES_HEADER.as_bytes());
-        let mut marks = 0u64;
-        // The spring break is a fifth "term": a few marks outside the terms.
-        for (term, term_days) in days.terms.iter().enumerate() {
-            let mut records: Vec<u64> = Vec::new();
-            for &class in &sampled {
-                let first = class * STUDENTS_PER_CLASS;
-                let last = (first + STUDENTS_PER_CLASS).min(students);
-                for subject in 1..=SUBJECTS {
-                    for student in first..last {
-                        let key = (student << 12) | (u64::from(subject) << 4) | term as u64;
-                        let mut r = Rng::new(self.seed, TAG_MARKS, key);
-                        let level = Rng::new(self.seed, TAG_STUDENT, student).below(3) as usize;
-                        let n = if term < 4 {
-                            r.pick(&MARKS_PER_GROUP) + 1
-                        } else {
-                            usize::from(r.chance(30))
-                        };
-                        for _ in 0..n {
-                            let day = r.below(term_days.len() as u64);
-                            let mark = r.pick(&MARKS_BY_LEVEL[level]) as u64 + 1;
-                            let kind = r.pick(&WORK_TYPES.map(|w| w.2)) as u64;
-                            records.push(
-                                (day << 48)
-                                    | (student << 12)
-                                    | (u64::from(subject) << 6)
-                                    | (mark << 3)
-                                    | kind,
-                            );
-                        }
-                    }
-                }
-            }
-            // Stable bucket sort by day keeps class, subject, student order.
-            let mut starts = vec![0usize; term_days.len() + 1];
-            for r in &records {
-                starts[(r >> 48) as usize + 1] += 1;
-            }
-            for i in 1..starts.len() {
-                starts[i] += starts[i - 1];
-            }
-            let mut sorted = vec![0u64; records.len()];
-            for r in &records {
-                let bucket = (r >> 48) as usize;
-                sorted[starts[bucket]] = *r;
-                starts[bucket] += 1;
-            }
-            drop(records);
-            for r in sorted {
-                let day = term_days[(r >> 48) as usize];
-                let student = (r >> 12) & 0xF_FFFF_FFFF;
-                let subject = (r >> 6) & 0x3F;
-                let mark = (r >> 3) & 0x7;
-                let (code, weight, _) = WORK_TYPES[(r & 0x7) as usize];
-                push_u64(&mut buf, student + 1);
-                buf.push(b',');
-                push_u64(&mut buf, student / STUDENTS_PER_CLASS + 1);
-                buf.push(b',');
-                push_u64(&mut buf, subject);
-                buf.push(b',');
-                dates.push(&mut buf, day);
-                buf.push(b',');
-                push_u64(&mut buf, mark);
-                buf.push(b',');
-                buf.extend_from_slice(weight.as_bytes());
-                buf.push(b',');
-                buf.extend_from_slice(code.as_bytes());
-                buf.push(b'\n');
-                marks += 1;
-                if buf.len() >= 1 << 20 {
-                    out.write_all(&buf)?;
-                    buf.clear();
-                }
-            }
-        }
-        out.write_all(&buf)?;
-        out.flush()?;
-        Ok(marks)
-    }
-
     /// Writes `parents.csv` and `grades.csv` into `dir` (made if missing).
     ///
     /// # Errors
@@ -411,37 +306,6 @@ impl RegionGenerator {
             students: self.students(),
             marks,
         })
-    }
-}
-
-/// School days of each term, and of the spring break (index 4).
-struct SchoolDays {
-    terms: Vec<Vec<i32>>,
-}
-
-impl SchoolDays {
-    fn new() -> SchoolDays {
-        // Term days are the calendar's school days under its default rules
-        // (Mon–Sat, no holidays or breaks; region classes carry no grade);
-        // the spring break's Mon–Sat days carry marks outside
-        // every term, which the report must ignore.
-        let year = SchoolYear::russian_2014_2015();
-        let mut terms: Vec<Vec<i32>> = default_terms()
-            .all()
-            .iter()
-            .map(|t| {
-                year.school_days(t.start(), t.end())
-                    .into_iter()
-                    .map(day_of)
-                    .collect()
-            })
-            .collect();
-        terms.push(
-            (day_of(date(2015, 3, 23))..=day_of(date(2015, 3, 28)))
-                .filter(|&d| date_of(d).is_some_and(|date| date.weekday() != Weekday::Sun))
-                .collect(),
-        );
-        SchoolDays { terms }
     }
 }
 
@@ -480,100 +344,7 @@ impl DateText {
     }
 }
 
+mod grades;
+
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn fnv(bytes: &[u8]) -> u64 {
-        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-        })
-    }
-
-    #[test]
-    fn same_size_and_seed_same_bytes() {
-        let g = RegionGenerator::new(3000, 11).unwrap();
-        let (mut p1, mut p2, mut g1, mut g2) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        g.write_parents(&mut p1).unwrap();
-        g.write_parents(&mut p2).unwrap();
-        g.write_grades(&mut g1).unwrap();
-        g.write_grades(&mut g2).unwrap();
-        assert_eq!(p1, p2);
-        assert_eq!(g1, g2);
-        let mut other = Vec::new();
-        RegionGenerator::new(3000, 12)
-            .unwrap()
-            .write_parents(&mut other)
-            .unwrap();
-        assert_ne!(p1, other);
-    }
-
-    #[test]
-    fn shape_follows_the_spec() {
-        let g = RegionGenerator::new(60_000, 5).unwrap();
-        let mut parents = Vec::new();
-        g.write_parents(&mut parents).unwrap();
-        let text = String::from_utf8(parents).unwrap();
-        let rows: Vec<Vec<&str>> = text
-            .lines()
-            .skip(1)
-            .map(|l| l.split(',').collect())
-            .collect();
-        assert_eq!(rows.len(), 60_000);
-        let students = g.students() as f64;
-        let per_student = 60_000.0 / students;
-        assert!((1.45..1.55).contains(&per_student), "{per_student}");
-        let share =
-            |f: &dyn Fn(&Vec<&str>) -> bool| rows.iter().filter(|r| f(r)).count() as f64 / 60_000.0;
-        let access = share(&|r| r[4] == "1");
-        assert!((0.82..0.88).contains(&access), "{access}");
-        let applied = share(&|r| !r[5].is_empty());
-        assert!((0.87..0.93).contains(&applied), "{applied}");
-        assert!(
-            rows.iter()
-                .all(|r| r[5].is_empty() || ("2014-09-01"..="2014-12-31").contains(&r[5]))
-        );
-        assert!(rows.iter().all(|r| r[6].is_empty() || r[6] >= r[5]));
-        assert!(rows.iter().any(|r| r[4] == "0" && !r[6].is_empty()));
-
-        let mut grades = Vec::new();
-        let marks = g.write_grades(&mut grades).unwrap();
-        let per_parent = marks as f64 / 60_000.0;
-        assert!((17.0..23.0).contains(&per_parent), "{per_parent}");
-        let text = String::from_utf8(grades).unwrap();
-        let mut outside = 0;
-        let terms = default_terms();
-        let mut groups = std::collections::HashMap::<(&str, &str, u8), u32>::new();
-        let mut low = 0;
-        for line in text.lines().skip(1) {
-            let f: Vec<&str> = line.split(',').collect();
-            let d = NaiveDate::parse_from_str(f[3], "%Y-%m-%d").unwrap();
-            assert_ne!(d.weekday(), Weekday::Sun);
-            if f[4] < "3" {
-                low += 1;
-            }
-            match terms.all().iter().position(|t| t.contains(d)) {
-                Some(t) => *groups.entry((f[0], f[2], t as u8)).or_default() += 1,
-                None => outside += 1,
-            }
-        }
-        assert!(outside > 0);
-        assert!((low as f64) < 0.2 * marks as f64);
-        let few = groups.values().filter(|&&n| n < 3).count() as f64 / groups.len() as f64;
-        assert!((0.15..0.21).contains(&few), "{few}");
-    }
-
-    #[test]
-    fn pinned_bytes() {
-        // Changing the generator changes every benchmark's input: do it on
-        // purpose and update these.
-        let g = RegionGenerator::new(1000, 2014).unwrap();
-        let (mut p, mut m) = (Vec::new(), Vec::new());
-        g.write_parents(&mut p).unwrap();
-        g.write_grades(&mut m).unwrap();
-        assert_eq!(
-            (fnv(&p), fnv(&m)),
-            (4_518_837_861_385_917_821, 3_791_681_538_109_518_008)
-        );
-    }
-}
+mod tests;

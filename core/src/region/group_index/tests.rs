@@ -1,0 +1,96 @@
+//! The group index against direct sums: id order, merging, dense and
+//! sparse pages, and the per-group limits.
+
+use super::*;
+
+type Sums = (u64, u32, u32, bool);
+
+fn dump(a: &GroupIndex) -> Vec<(u32, Vec<Sums>)> {
+    a.students()
+        .map(|(s, at)| {
+            let cells = (0..a.subjects())
+                .flat_map(|subject| (0..a.terms()).map(move |term| (subject, term)))
+                .map(|(subject, term)| a.cell(at, subject, term))
+                .map(|c| (c.weighted, c.weight, c.marks(), c.has_low_mark()))
+                .collect();
+            (s, cells)
+        })
+        .collect()
+}
+
+#[test]
+fn students_come_out_in_id_order_with_their_cells() {
+    let mut a = GroupIndex::new(2, 2);
+    a.add(5000, 2, 1, 5, 100).unwrap();
+    a.add(7, 1, 0, 2, 150).unwrap();
+    a.add(u32::MAX, 1, 1, 4, 300).unwrap();
+    let mut b = GroupIndex::new(2, 2);
+    b.add(7, 1, 0, 4, 100).unwrap();
+    b.add(8, 2, 0, 3, 100).unwrap();
+    a.finish();
+    b.finish();
+    let mut c = GroupIndex::new(2, 2);
+    c.merge(&a);
+    c.merge_on(&b, 2);
+    a.merge_on(&b, 3);
+    assert_eq!(dump(&a), dump(&c));
+    let seen = dump(&a);
+    assert_eq!(seen.len(), 4);
+    assert_eq!(seen[0].0, 7);
+    assert_eq!(seen[0].1[0], (2 * 150 + 4 * 100, 250, 2, true));
+    assert_eq!(seen[1].0, 8);
+    assert_eq!(seen[1].1[2], (300, 100, 1, false));
+    assert_eq!(seen[2].0, 5000);
+    assert_eq!(seen[2].1[3], (500, 100, 1, false));
+    assert_eq!(seen[3].0, u32::MAX);
+    assert_eq!(a.student_count(), 4);
+}
+
+#[test]
+fn queued_dense_and_sparse_pages_agree_with_direct_sums() {
+    // Many students in one page (dense table), more marks than a queue.
+    let mut a = GroupIndex::new(3, 2);
+    let mut expected = std::collections::BTreeMap::new();
+    for i in 0..20_000u32 {
+        let student = (i * 7919) % 300 + 100;
+        let (subject, term, mark, weight) =
+            (i % 3 + 1, (i % 2) as usize, (i % 5 + 1) as u8, 50 + i % 300);
+        a.add(student, subject, term, mark, weight).unwrap();
+        let e = expected
+            .entry((student, subject - 1, term))
+            .or_insert((0u64, 0u32, 0u32, false));
+        e.0 += u64::from(mark) * u64::from(weight);
+        e.1 += weight;
+        e.2 += 1;
+        e.3 |= mark <= 2;
+    }
+    a.finish();
+    let mut got = std::collections::BTreeMap::new();
+    for (s, cells) in dump(&a) {
+        for (k, c) in cells.into_iter().enumerate() {
+            if c.2 > 0 {
+                got.insert((s, (k / 2) as u32, k % 2), c);
+            }
+        }
+    }
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_group_past_its_limits_is_refused() {
+    let mut a = GroupIndex::new(1, 1);
+    let heavy = 10_000;
+    let mut n = 0u64;
+    let err = loop {
+        match a.add(1, 1, 0, 5, heavy) {
+            Ok(()) => n += 1,
+            Err(e) => break e,
+        }
+    };
+    assert_eq!(err.error(1, 1).code(), "region.group_too_large");
+    assert_eq!(n, WEIGHT_LIMIT / u64::from(heavy));
+    // the page goes on taking marks for other groups
+    a.add(2, 1, 0, 5, heavy).unwrap();
+    a.finish();
+    assert_eq!(a.student_count(), 2);
+}

@@ -1,0 +1,280 @@
+//! Field values checked by the crate's own rules once per distinct value:
+//! weights by [`Weight::new`], work-type codes by [`WorkTypeCode::new`],
+//! and the day number of a date repeated row after row.
+
+use rust_decimal::Decimal;
+
+use super::error::{RegionError, ValueProblem};
+use super::values::date_field;
+use crate::marks::{Weight, WorkTypeCode};
+
+/// Weights in hundredths that [`Weight::new`] accepted or refused, so that
+/// the weight rule runs once per distinct value.
+pub(crate) struct WeightCache {
+    // 0 unknown, 1 valid, 2 invalid; index = hundredths (0..=10000 and one
+    // slot for anything larger).
+    state: Vec<u8>,
+}
+
+/// The largest weight in hundredths that fits the table (100.00).
+const WEIGHT_TABLE: usize = 10_001;
+
+impl WeightCache {
+    pub(crate) fn new() -> WeightCache {
+        WeightCache {
+            state: vec![0; WEIGHT_TABLE + 1],
+        }
+    }
+
+    /// The weight in hundredths of a decimal text with at most two decimal
+    /// places (more places only as trailing zeros), checked by the weight
+    /// rule of the marks module.
+    #[inline]
+    pub(crate) fn hundredths(&mut self, field: &[u8], column: &str) -> Result<u32, RegionError> {
+        let bad = || {
+            let problem = if field.is_empty() {
+                ValueProblem::Missing
+            } else {
+                ValueProblem::InvalidWeight
+            };
+            RegionError::value(column, field, problem)
+        };
+        let mut whole: u64 = 0;
+        let mut i = 0;
+        while i < field.len() && field[i].is_ascii_digit() {
+            whole = (whole * 10 + u64::from(field[i] - b'0')).min(1_000_000);
+            i += 1;
+        }
+        let int_digits = i;
+        let mut frac: u64 = 0;
+        let mut frac_digits = 0;
+        if i < field.len() && field[i] == b'.' {
+            i += 1;
+            while i < field.len() && field[i].is_ascii_digit() {
+                let d = u64::from(field[i] - b'0');
+                if frac_digits < 2 {
+                    frac = frac * 10 + d;
+                } else if d != 0 {
+                    return Err(bad());
+                }
+                frac_digits += 1;
+                i += 1;
+            }
+            if frac_digits == 0 {
+                return Err(bad());
+            }
+        }
+        if i != field.len() || int_digits == 0 {
+            return Err(bad());
+        }
+        if frac_digits == 1 {
+            frac *= 10;
+        }
+        let value = whole * 100 + frac;
+        if self.valid(value) {
+            Ok(value as u32)
+        } else {
+            Err(bad())
+        }
+    }
+
+    /// Whether a weight of `hundredths` is valid, by the weight rule of the
+    /// marks module (asked once per distinct value).
+    #[inline]
+    pub(crate) fn valid(&mut self, hundredths: u64) -> bool {
+        let slot = (hundredths as usize).min(WEIGHT_TABLE);
+        match self.state[slot] {
+            1 => true,
+            2 => false,
+            _ => {
+                // A value past the table is refused by the rule (it is above
+                // 100) and never cached as valid.
+                let valid = i64::try_from(hundredths)
+                    .is_ok_and(|h| Weight::new(Decimal::new(h, 2)).is_ok());
+                self.state[slot] = if valid { 1 } else { 2 };
+                valid
+            }
+        }
+    }
+}
+
+/// Work-type codes already checked by [`WorkTypeCode::new`]: codes of at
+/// most eight bytes as (length, bytes as a number), longer ones as text.
+pub(crate) struct WorkTypeCache {
+    short: Vec<(usize, u64)>,
+    long: Vec<Vec<u8>>,
+}
+
+/// Up to eight bytes as one number.
+#[inline]
+fn pack8(field: &[u8]) -> u64 {
+    let mut key = 0u64;
+    for (i, &b) in field.iter().take(8).enumerate() {
+        key |= u64::from(b) << (8 * i);
+    }
+    key
+}
+
+impl WorkTypeCache {
+    pub(crate) fn new() -> WorkTypeCache {
+        WorkTypeCache {
+            short: Vec::new(),
+            long: Vec::new(),
+        }
+    }
+
+    /// Whether a field of at most eight bytes, as (length, [`pack8`]), is a
+    /// code already checked.
+    #[inline]
+    pub(crate) fn is_known(&self, len: usize, key: u64) -> bool {
+        self.short.contains(&(len, key))
+    }
+
+    /// Checks a work-type field by the work-type code rule.
+    #[inline]
+    pub(crate) fn check(&mut self, field: &[u8], column: &str) -> Result<(), RegionError> {
+        let known = if field.len() <= 8 {
+            let key = (field.len(), pack8(field));
+            self.short.contains(&key)
+        } else {
+            self.long.iter().any(|k| k.as_slice() == field)
+        };
+        if known {
+            return Ok(());
+        }
+        if field.is_empty() {
+            return Err(RegionError::value(column, field, ValueProblem::Missing));
+        }
+        let text = std::str::from_utf8(field)
+            .map_err(|_| RegionError::value(column, field, ValueProblem::InvalidWorkType))?;
+        WorkTypeCode::new(text)
+            .map_err(|_| RegionError::value(column, field, ValueProblem::InvalidWorkType))?;
+        if self.short.len() + self.long.len() < 64 {
+            if field.len() <= 8 {
+                self.short.push((field.len(), pack8(field)));
+            } else {
+                self.long.push(field.to_vec());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The day number of the last date field read: marks exported in date
+/// order repeat the same date for many rows.
+pub(crate) struct DateCache {
+    last: Option<[u8; 10]>,
+    day: i32,
+}
+
+impl DateCache {
+    pub(crate) fn new() -> DateCache {
+        DateCache { last: None, day: 0 }
+    }
+
+    /// A required date field as its day number.
+    #[inline]
+    pub(crate) fn date(&mut self, field: &[u8], column: &str) -> Result<i32, RegionError> {
+        let key = <[u8; 10]>::try_from(field).ok();
+        if key.is_some() && key == self.last {
+            return Ok(self.day);
+        }
+        let day = date_field(field, column)?;
+        self.last = key;
+        self.day = day;
+        Ok(day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights() {
+        let mut c = WeightCache::new();
+        for (text, h) in [
+            ("1", 100),
+            ("1.5", 150),
+            ("2", 200),
+            ("3", 300),
+            ("0.25", 25),
+            ("1.50", 150),
+            ("1.500", 150),
+            ("100", 10000),
+            ("007", 700),
+        ] {
+            assert_eq!(
+                c.hundredths(text.as_bytes(), "weight").unwrap(),
+                h,
+                "{text}"
+            );
+        }
+        for bad in [
+            "0",
+            "0.00",
+            "100.01",
+            "1.555",
+            "",
+            "1.",
+            ".5",
+            "1,5",
+            "-1",
+            "abc",
+            "99999999999",
+        ] {
+            let e = c.hundredths(bad.as_bytes(), "weight").unwrap_err();
+            assert!(
+                e.code() == "region.invalid_weight" || e.code() == "region.missing_value",
+                "{bad}"
+            );
+        }
+        // cached answers stay the same
+        assert!(c.hundredths(b"0", "weight").is_err());
+        assert_eq!(c.hundredths(b"1.5", "weight").unwrap(), 150);
+    }
+
+    #[test]
+    fn work_types() {
+        let mut c = WorkTypeCache::new();
+        assert!(c.check(b"test", "work_type").is_ok());
+        assert!(c.check(b"test", "work_type").is_ok());
+        assert_eq!(
+            c.check(b"", "work_type").unwrap_err().code(),
+            "region.missing_value"
+        );
+        assert_eq!(
+            c.check(b"Test", "work_type").unwrap_err().code(),
+            "region.invalid_work_type"
+        );
+        assert_eq!(
+            c.check(&[0xff], "work_type").unwrap_err().code(),
+            "region.invalid_work_type"
+        );
+    }
+
+    #[test]
+    fn date_cache_gives_the_same_days() {
+        let mut c = DateCache::new();
+        for text in [
+            "2014-09-01",
+            "2014-09-01",
+            "2014-09-02",
+            "2014-09-01",
+            "",
+            "2014-09-31",
+        ] {
+            let cached = c.date(text.as_bytes(), "d").map_err(|e| e.code());
+            let direct = date_field(text.as_bytes(), "d").map_err(|e| e.code());
+            assert_eq!(cached, direct, "{text}");
+        }
+        let mut w = WorkTypeCache::new();
+        assert!(w.check(b"homework", "work_type").is_ok());
+        assert!(w.check(b"homework", "work_type").is_ok());
+        assert!(w.check(b"independent", "work_type").is_ok());
+        assert!(w.check(b"independent", "work_type").is_ok());
+        assert!(w.check(b"homeworK", "work_type").is_err());
+        assert!(w.check(&[b'x'; 20], "work_type").is_ok());
+        assert!(w.check(&[b'x'; 33], "work_type").is_err());
+    }
+}
