@@ -14,12 +14,17 @@ use zhurnal::demo::SplitMix64;
 
 use chrono::{Datelike, Days};
 use zhurnal::access::Actor;
+use zhurnal::applications::{
+    Applicant, ApplicationRegistry, Consent, ConsentChannel, ContactDetails,
+};
 use zhurnal::attendance::AttendanceCode;
 use zhurnal::audit::Edit;
+use zhurnal::handle::SchoolHandle;
 use zhurnal::ids::{LessonId, ParentId, StudentId, TeacherId};
 use zhurnal::journal::Journal;
 use zhurnal::lesson::{Homework, LessonGroup};
 use zhurnal::marks::{MarkValue, Points, WorkTypeCode};
+use zhurnal::rollout::RolloutPlan;
 use zhurnal_examples::school_week::{
     CLASS, ENGLISH, GROUP_1, MATH, build_school, date, math_plan, pad, print_page, schedule_week,
 };
@@ -245,10 +250,37 @@ fn journal_and_diary(mut journal: Journal) -> Result<(), Box<dyn Error>> {
     }
     println!();
 
-    // The diary week of Гаврилова Полина (student 4) as her father sees it.
+    // The diary week of Гаврилова Полина (student 4) as her father sees it,
+    // through the school's handle: its application registry decides.
     let student = StudentId::new(4);
-    let father = Actor::parent(ParentId::new(4));
-    let week = journal.diary_week(&father, student, monday, saturday)?;
+    let dad = ParentId::new(4);
+    let father = Actor::parent(dad);
+    let mut handle = SchoolHandle::from_parts(
+        journal,
+        ApplicationRegistry::new(),
+        RolloutPlan::gymnasium17()?,
+    );
+    let refused = handle
+        .diary_week(&father, student, monday, saturday)
+        .err()
+        .map(|e| e.code())
+        .unwrap_or("accepted");
+    println!("Отец без одобренного заявления открывает дневник: {refused}");
+    let consent = Consent {
+        given_on: date(2014, 9, 18)?,
+        channel: ConsentChannel::InPerson,
+        contacts: ContactDetails::new(Some("+7 928 000-00-04"), None)?,
+    };
+    let id = handle.submit_application(
+        &Edit::new(father, at(18, 18)?),
+        Applicant::Parent(dad),
+        student,
+        consent,
+    )?;
+    let specialist = Edit::new(Actor::administrator(TeacherId::new(9)), at(19, 10)?);
+    handle.register_application(&specialist, id, "4/2014")?;
+    handle.approve_application(&specialist, id)?;
+    let week = handle.diary_week(&father, student, monday, saturday)?;
     println!(
         "Дневник: {} · неделя с {}",
         week.student_name,
@@ -315,7 +347,7 @@ fn journal_and_diary(mut journal: Journal) -> Result<(), Box<dyn Error>> {
     }
     // A parent of another child is refused.
     let stranger = Actor::parent(ParentId::new(1));
-    let refused = journal
+    let refused = handle
         .diary_week(&stranger, student, monday, saturday)
         .err()
         .map(|e| e.code())
@@ -325,7 +357,7 @@ fn journal_and_diary(mut journal: Journal) -> Result<(), Box<dyn Error>> {
 
     // The audit trail of the student, as the class teacher reads it.
     println!("Журнал изменений: {}", week.student_name);
-    for e in journal.audit_of_student(&class_teacher, student)? {
+    for e in handle.journal().audit_of_student(&class_teacher, student)? {
         let what = match &e.change {
             AuditChange::Attendance { old, new } => format!(
                 "посещаемость {} → {}",
