@@ -16,7 +16,7 @@ pub trait AccessFacts {
     fn teaches_subject_in_class(
         &self,
         teacher: TeacherId,
-        class: ClassId,
+        class_id: ClassId,
         subject: SubjectId,
     ) -> bool;
     /// Whether `teacher` teaches any subject in `class`.
@@ -112,7 +112,10 @@ fn staff(facts: &dyn AccessFacts, actor: Actor, action: Action) -> Result<(), Ac
     let refuse = |e: fn(Actor, Action) -> AccessError| Err(e(actor, action));
     let not_class_teacher = |actor, action| AccessError::NotClassTeacher { actor, action };
     match action {
-        Action::ReadJournal { class, subject } => {
+        Action::ReadJournal {
+            class_id: class,
+            subject,
+        } => {
             if facts.teaches_subject_in_class(me, class, subject)
                 || (leads && facts.is_class_teacher(me, class))
             {
@@ -130,7 +133,7 @@ fn staff(facts: &dyn AccessFacts, actor: Actor, action: Action) -> Result<(), Ac
                 refuse(|actor, action| AccessError::NotLessonTeacher { actor, action })
             }
         }
-        Action::SetAbsenceReason { class } => {
+        Action::SetAbsenceReason { class_id: class } => {
             if !leads {
                 refuse(|actor, action| AccessError::RoleNotAllowed { actor, action })
             } else if facts.is_class_teacher(me, class) {
@@ -139,7 +142,14 @@ fn staff(facts: &dyn AccessFacts, actor: Actor, action: Action) -> Result<(), Ac
                 refuse(not_class_teacher)
             }
         }
-        Action::SetPeriodMark { class, subject } | Action::PlanLessons { class, subject } => {
+        Action::SetPeriodMark {
+            class_id: class,
+            subject,
+        }
+        | Action::PlanLessons {
+            class_id: class,
+            subject,
+        } => {
             if facts.teaches_subject_in_class(me, class, subject) {
                 Ok(())
             } else {
@@ -173,7 +183,7 @@ fn staff(facts: &dyn AccessFacts, actor: Actor, action: Action) -> Result<(), Ac
                 refuse(|actor, action| AccessError::NotOwnAudit { actor, action })
             }
         }
-        Action::ReadClassReport { class } => {
+        Action::ReadClassReport { class_id: class } => {
             if facts.teaches_in_class(me, class) || (leads && facts.is_class_teacher(me, class)) {
                 Ok(())
             } else {

@@ -180,7 +180,7 @@ pub enum Action {
     /// Read a class journal page (a class or one of its subgroups).
     ReadJournal {
         /// The class (a subgroup's class).
-        class: ClassId,
+        class_id: ClassId,
         /// The subject.
         subject: SubjectId,
     },
@@ -202,20 +202,20 @@ pub enum Action {
     /// Turn an absence into a reason (УП, Б, НП).
     SetAbsenceReason {
         /// The class of the lesson.
-        class: ClassId,
+        class_id: ClassId,
     },
     /// Attach the thematic plan to the lessons of a subject in a class
     /// (the topics): the teachers of the subject in the class.
     PlanLessons {
         /// The class.
-        class: ClassId,
+        class_id: ClassId,
         /// The subject.
         subject: SubjectId,
     },
     /// Record the teacher's final period mark.
     SetPeriodMark {
         /// The class.
-        class: ClassId,
+        class_id: ClassId,
         /// The subject.
         subject: SubjectId,
     },
@@ -243,7 +243,7 @@ pub enum Action {
     /// check.
     ReadClassReport {
         /// The class.
-        class: ClassId,
+        class_id: ClassId,
     },
     /// Manage the school: roster, timetable, parents' access grants.
     ManageSchool,
@@ -252,19 +252,28 @@ pub enum Action {
 impl std::fmt::Display for Action {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Action::ReadJournal { class, subject } => {
+            Action::ReadJournal {
+                class_id: class,
+                subject,
+            } => {
                 write!(f, "read the journal of {class} in {subject}")
             }
             Action::WriteMark { lesson } => write!(f, "write a mark in {lesson}"),
             Action::WriteAttendance { lesson } => write!(f, "write attendance in {lesson}"),
             Action::EditLesson { lesson } => write!(f, "edit {lesson}"),
-            Action::SetAbsenceReason { class } => {
+            Action::SetAbsenceReason { class_id: class } => {
                 write!(f, "set an absence reason in {class}")
             }
-            Action::SetPeriodMark { class, subject } => {
+            Action::SetPeriodMark {
+                class_id: class,
+                subject,
+            } => {
                 write!(f, "set a period mark for {class} in {subject}")
             }
-            Action::PlanLessons { class, subject } => {
+            Action::PlanLessons {
+                class_id: class,
+                subject,
+            } => {
                 write!(f, "attach the thematic plan for {class} in {subject}")
             }
             Action::ReadDiary { student } => write!(f, "read the diary of {student}"),
@@ -275,7 +284,7 @@ impl std::fmt::Display for Action {
             Action::ReadAuthorAudit { author } => {
                 write!(f, "read the audit trail of changes by {author}")
             }
-            Action::ReadClassReport { class } => write!(f, "read the reports of {class}"),
+            Action::ReadClassReport { class_id: class } => write!(f, "read the reports of {class}"),
             Action::ManageSchool => f.write_str("manage the school"),
         }
     }

@@ -86,22 +86,22 @@ fn no(code: &str) -> Result<(), &str> {
 fn all_actions() -> Vec<Action> {
     vec![
         Action::ReadJournal {
-            class: C5,
+            class_id: C5,
             subject: MATH,
         },
         Action::WriteMark { lesson: L10 },
         Action::WriteAttendance { lesson: L10 },
         Action::EditLesson { lesson: L10 },
-        Action::SetAbsenceReason { class: C5 },
+        Action::SetAbsenceReason { class_id: C5 },
         Action::SetPeriodMark {
-            class: C5,
+            class_id: C5,
             subject: MATH,
         },
         Action::ReadDiary { student: S7 },
         Action::ReadLessonAudit { lesson: L10 },
         Action::ReadStudentAudit { student: S7 },
         Action::ReadAuthorAudit { author: T1 },
-        Action::ReadClassReport { class: C5 },
+        Action::ReadClassReport { class_id: C5 },
         Action::ManageSchool,
     ]
 }
@@ -127,14 +127,14 @@ fn teacher() {
     let t1 = Actor::teacher(T1);
     let t2 = Actor::teacher(T2);
     let journal = Action::ReadJournal {
-        class: C5,
+        class_id: C5,
         subject: MATH,
     };
     check(t1, journal, OK);
     check(
         t2,
         Action::ReadJournal {
-            class: C6,
+            class_id: C6,
             subject: ART,
         },
         OK,
@@ -160,16 +160,16 @@ fn teacher() {
     // a teacher never sets reasons, even in their own lessons' class
     check(
         t1,
-        Action::SetAbsenceReason { class: C5 },
+        Action::SetAbsenceReason { class_id: C5 },
         no("access.role_not_allowed"),
     );
     check(
         t2,
-        Action::SetAbsenceReason { class: C5 },
+        Action::SetAbsenceReason { class_id: C5 },
         no("access.role_not_allowed"),
     );
     let period = Action::SetPeriodMark {
-        class: C5,
+        class_id: C5,
         subject: MATH,
     };
     check(t1, period, OK);
@@ -184,7 +184,7 @@ fn teacher() {
     let own = Action::ReadAuthorAudit { author: T1 };
     check(t1, own, OK);
     check(t2, own, no("access.not_own_audit"));
-    let report = Action::ReadClassReport { class: C5 };
+    let report = Action::ReadClassReport { class_id: C5 };
     check(t1, report, OK);
     check(t2, report, no("access.not_teaching_in_class"));
     check(t1, Action::ManageSchool, no("access.role_not_allowed"));
@@ -196,7 +196,7 @@ fn class_teacher() {
     let ct2 = Actor::class_teacher(T2);
     let ct1 = Actor::class_teacher(T1);
     let journal = Action::ReadJournal {
-        class: C5,
+        class_id: C5,
         subject: MATH,
     };
     check(ct2, journal, OK); // their class, any subject
@@ -204,7 +204,7 @@ fn class_teacher() {
     check(
         ct1,
         Action::ReadJournal {
-            class: C6,
+            class_id: C6,
             subject: MATH,
         },
         OK,
@@ -212,7 +212,7 @@ fn class_teacher() {
     check(
         ct2,
         Action::ReadJournal {
-            class: C6,
+            class_id: C6,
             subject: MATH,
         },
         no("access.not_subject_teacher"),
@@ -226,11 +226,11 @@ fn class_teacher() {
         check(ct1, write, OK);
         check(ct2, write, no("access.not_lesson_teacher"));
     }
-    let reason = Action::SetAbsenceReason { class: C5 };
+    let reason = Action::SetAbsenceReason { class_id: C5 };
     check(ct2, reason, OK);
     check(ct1, reason, no("access.not_class_teacher"));
     let period = Action::SetPeriodMark {
-        class: C5,
+        class_id: C5,
         subject: MATH,
     };
     check(ct1, period, OK);
@@ -260,7 +260,7 @@ fn class_teacher() {
     let own = Action::ReadAuthorAudit { author: T2 };
     check(ct2, own, OK);
     check(ct1, own, no("access.not_own_audit"));
-    let report = Action::ReadClassReport { class: C5 };
+    let report = Action::ReadClassReport { class_id: C5 };
     check(ct2, report, OK);
     check(ct1, report, OK);
     check(
@@ -366,7 +366,7 @@ fn messages_are_pinned() {
     let e = authorize(
         &world(),
         &Actor::class_teacher(T1),
-        &Action::SetAbsenceReason { class: C5 },
+        &Action::SetAbsenceReason { class_id: C5 },
     )
     .unwrap_err();
     assert_eq!(

@@ -49,20 +49,20 @@ impl ActivationError {
 #[non_exhaustive]
 pub enum MetricsError {
     /// A range whose end is before its start.
-    #[error("date range {from}..{to} ends before it starts")]
+    #[error("date range {start}..{end} ends before it starts")]
     InvalidRange {
         /// First day.
-        from: NaiveDate,
+        start: NaiveDate,
         /// Last day.
-        to: NaiveDate,
+        end: NaiveDate,
     },
     /// A range longer than [`MAX_CURVE_DAYS`](super::MAX_CURVE_DAYS) days.
-    #[error("date range {from}..{to} is longer than {max} days")]
+    #[error("date range {start}..{end} is longer than {max} days")]
     RangeTooLong {
         /// First day.
-        from: NaiveDate,
+        start: NaiveDate,
         /// Last day.
-        to: NaiveDate,
+        end: NaiveDate,
         /// The longest range allowed.
         max: u32,
     },

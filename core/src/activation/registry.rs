@@ -211,12 +211,15 @@ impl ApplicationRegistry {
         policy: EligibilityPolicy,
     ) -> Result<Vec<CurvePoint>, MetricsError> {
         if to < from {
-            return Err(MetricsError::InvalidRange { from, to });
+            return Err(MetricsError::InvalidRange {
+                start: from,
+                end: to,
+            });
         }
         if (to - from).num_days() >= i64::from(MAX_CURVE_DAYS) {
             return Err(MetricsError::RangeTooLong {
-                from,
-                to,
+                start: from,
+                end: to,
                 max: MAX_CURVE_DAYS,
             });
         }

@@ -174,8 +174,9 @@ pub enum AuditChange {
     },
     /// The teacher's final period mark.
     FinalMark {
-        /// The class.
-        class: ClassId,
+        /// The class (`class` in trails written before the rename).
+        #[serde(alias = "class")]
+        class_id: ClassId,
         /// The subject.
         subject: SubjectId,
         /// The term's code.
@@ -475,7 +476,7 @@ mod tests {
                 new: None,
             },
             AuditChange::FinalMark {
-                class: ClassId::new(1),
+                class_id: ClassId::new(1),
                 subject: SubjectId::new(1),
                 term: "Q1".into(),
                 computed: PeriodMark::NotAttested,

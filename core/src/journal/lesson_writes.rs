@@ -288,7 +288,13 @@ impl Journal {
                     student,
                     term: term.code().to_string(),
                 })?;
-        self.authorize(edit.actor(), Action::SetPeriodMark { class, subject })?;
+        self.authorize(
+            edit.actor(),
+            Action::SetPeriodMark {
+                class_id: class,
+                subject,
+            },
+        )?;
         let computed = self
             .school
             .index
@@ -321,7 +327,7 @@ impl Journal {
             None,
             Some(student),
             AuditChange::FinalMark {
-                class,
+                class_id: class,
                 subject,
                 term: term.code().to_string(),
                 computed,
@@ -376,7 +382,13 @@ impl Journal {
         plan: &crate::thematic_plan::ThematicPlan,
     ) -> Result<crate::thematic_plan::PlanAttachment, Error> {
         let class = self.class_of_group(group)?;
-        self.authorize(edit.actor(), Action::PlanLessons { class, subject })?;
+        self.authorize(
+            edit.actor(),
+            Action::PlanLessons {
+                class_id: class,
+                subject,
+            },
+        )?;
         let before: Vec<(LessonId, Option<String>)> = self
             .school
             .lessons_of_group_subject(group, subject)

@@ -79,7 +79,13 @@ impl Journal {
         term: &str,
     ) -> Result<JournalPage, Error> {
         let class = self.class_of_group(group)?;
-        self.authorize(actor, Action::ReadJournal { class, subject })?;
+        self.authorize(
+            actor,
+            Action::ReadJournal {
+                class_id: class,
+                subject,
+            },
+        )?;
         let mut page = self.school.journal_page(class, subject, term)?;
         if let LessonGroup::Subgroup(g) = group {
             let keep: Vec<bool> = page.columns.iter().map(|c| c.group == group).collect();
@@ -102,7 +108,7 @@ impl Journal {
                 .school
                 .class(c)
                 .map(|_| c)
-                .ok_or_else(|| SchoolError::UnknownClass { class: c }.into()),
+                .ok_or_else(|| SchoolError::UnknownClass { class_id: c }.into()),
             LessonGroup::Subgroup(g) => self
                 .school
                 .subgroup(g)
@@ -196,7 +202,13 @@ impl Journal {
         if self.school.subject(subject).is_none() {
             return Err(SchoolError::UnknownSubject { subject }.into());
         }
-        self.authorize(actor, Action::ReadJournal { class, subject })?;
+        self.authorize(
+            actor,
+            Action::ReadJournal {
+                class_id: class,
+                subject,
+            },
+        )?;
         let term = self.school.calendar().require_term_str(term)?.clone();
         Ok(self
             .students_in_term(class, &term)
@@ -246,7 +258,7 @@ impl Journal {
             subjects.entry(*class).or_default().insert(*subject);
         }
         for class in subjects.keys() {
-            self.authorize(actor, Action::ReadClassReport { class: *class })?;
+            self.authorize(actor, Action::ReadClassReport { class_id: *class })?;
         }
         let mut rows = Vec::new();
         for (class, subjects) in subjects {

@@ -173,7 +173,7 @@ impl Journal {
         to: NaiveDate,
     ) -> Result<ClassAttendance, Error> {
         self.class_of_group(LessonGroup::Class(class))?;
-        self.authorize(actor, Action::ReadClassReport { class })?;
+        self.authorize(actor, Action::ReadClassReport { class_id: class })?;
         let students: BTreeSet<StudentId> = self
             .school
             .index
@@ -262,7 +262,7 @@ impl Journal {
         planned: &[PlannedHours],
     ) -> Result<LoadReport, Error> {
         self.class_of_group(LessonGroup::Class(class))?;
-        self.authorize(actor, Action::ReadClassReport { class })?;
+        self.authorize(actor, Action::ReadClassReport { class_id: class })?;
         let calendar = self.school.calendar();
         let catalogue = self.school.work_types();
         let assessed: BTreeSet<LessonId> = self

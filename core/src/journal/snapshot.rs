@@ -161,7 +161,7 @@ impl Journal {
                 return Err(SchoolError::UnknownSubject { subject: f.subject }.into());
             }
             if school.class(f.class).is_none() {
-                return Err(SchoolError::UnknownClass { class: f.class }.into());
+                return Err(SchoolError::UnknownClass { class_id: f.class }.into());
             }
             school.calendar().require_term_str(&f.term)?;
             final_marks.insert(

@@ -312,7 +312,9 @@ impl Journal {
         let facts = self.lesson_facts(lesson)?;
         self.authorize(
             edit.actor(),
-            Action::SetAbsenceReason { class: facts.class },
+            Action::SetAbsenceReason {
+                class_id: facts.class,
+            },
         )?;
         if !is_reason(reason) {
             return Err(JournalError::NotAReason { code: reason }.into());

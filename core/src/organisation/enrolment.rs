@@ -84,7 +84,7 @@ impl Enrolment {
         {
             return Err(OrganisationError::InvalidEnrolmentRange {
                 student,
-                class,
+                class_id: class,
                 start,
                 end,
             });

@@ -61,12 +61,12 @@ pub enum OrganisationError {
         email: String,
     },
     /// An enrolment that ends before it starts.
-    #[error("enrolment of {student} in {class} ends {end} before it starts {start}")]
+    #[error("enrolment of {student} in {class_id} ends {end} before it starts {start}")]
     InvalidEnrolmentRange {
         /// The student.
         student: StudentId,
         /// The class.
-        class: ClassId,
+        class_id: ClassId,
         /// First day.
         start: NaiveDate,
         /// Last day.

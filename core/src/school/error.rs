@@ -28,10 +28,10 @@ pub enum SchoolError {
         existing: ClassId,
     },
     /// No such class.
-    #[error("unknown class {class}")]
+    #[error("unknown class {class_id}")]
     UnknownClass {
         /// The id given.
-        class: ClassId,
+        class_id: ClassId,
     },
     /// No such subgroup.
     #[error("unknown subgroup {subgroup}")]
@@ -91,45 +91,45 @@ pub enum SchoolError {
     },
     /// An enrolment that overlaps another enrolment of the same student.
     #[error(
-        "enrolment of {student} in {class} from {from} overlaps their enrolment in {other_class} from {other_from}"
+        "enrolment of {student} in {class_id} from {start} overlaps their enrolment in {other_class} from {other_from}"
     )]
     OverlappingEnrolment {
         /// The student.
         student: StudentId,
         /// The class of the new enrolment.
-        class: ClassId,
+        class_id: ClassId,
         /// Its first day.
-        from: NaiveDate,
+        start: NaiveDate,
         /// The class of the existing enrolment.
         other_class: ClassId,
         /// Its first day.
         other_from: NaiveDate,
     },
     /// No open enrolment to end.
-    #[error("{student} has no open enrolment in {class}")]
+    #[error("{student} has no open enrolment in {class_id}")]
     NoOpenEnrolment {
         /// The student.
         student: StudentId,
         /// The class.
-        class: ClassId,
+        class_id: ClassId,
     },
     /// Ending an enrolment would orphan marks or attendance after its end.
-    #[error("{student} has marks or attendance in {class} after {to}")]
+    #[error("{student} has marks or attendance in {class_id} after {end}")]
     RecordsAfterEnrolmentEnd {
         /// The student.
         student: StudentId,
         /// The class.
-        class: ClassId,
+        class_id: ClassId,
         /// The proposed last day.
-        to: NaiveDate,
+        end: NaiveDate,
     },
     /// A subgroup member who was never enrolled in the subgroup's class.
-    #[error("{student} is not enrolled in {class}, the class of {subgroup}")]
+    #[error("{student} is not enrolled in {class_id}, the class of {subgroup}")]
     StudentNotInClass {
         /// The student.
         student: StudentId,
         /// The class.
-        class: ClassId,
+        class_id: ClassId,
         /// The subgroup.
         subgroup: SubgroupId,
     },
@@ -171,12 +171,12 @@ pub enum SchoolError {
     },
     /// A mark or attendance entry for a student not enrolled in the
     /// lesson's class on its date.
-    #[error("{student} is not enrolled in {class} on {date}")]
+    #[error("{student} is not enrolled in {class_id} on {date}")]
     NotEnrolled {
         /// The student.
         student: StudentId,
         /// The lesson's class.
-        class: ClassId,
+        class_id: ClassId,
         /// The lesson's date.
         date: NaiveDate,
     },

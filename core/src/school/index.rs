@@ -362,7 +362,7 @@ impl Index {
         if self.class_on(student, facts.date) != Some(facts.class) {
             return Err(SchoolError::NotEnrolled {
                 student,
-                class: facts.class,
+                class_id: facts.class,
                 date: facts.date,
             });
         }

@@ -299,7 +299,7 @@ impl School {
     pub(super) fn require_class(&self, id: ClassId) -> Result<&Class, SchoolError> {
         self.classes
             .get(&id)
-            .ok_or(SchoolError::UnknownClass { class: id })
+            .ok_or(SchoolError::UnknownClass { class_id: id })
     }
 
     pub(super) fn require_subgroup(&self, id: SubgroupId) -> Result<&Subgroup, SchoolError> {

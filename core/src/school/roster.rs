@@ -138,7 +138,7 @@ impl School {
         {
             return Err(SchoolError::StudentNotInClass {
                 student,
-                class,
+                class_id: class,
                 subgroup,
             }
             .into());
@@ -324,8 +324,8 @@ impl School {
         {
             return Err(SchoolError::OverlappingEnrolment {
                 student: enrolment.student(),
-                class: enrolment.class(),
-                from: enrolment.start(),
+                class_id: enrolment.class(),
+                start: enrolment.start(),
                 other_class: other.class(),
                 other_from: other.start(),
             }
@@ -374,7 +374,10 @@ impl School {
             .enrolments
             .iter()
             .position(|e| e.student() == student && e.class() == class && e.end().is_none())
-            .ok_or(SchoolError::NoOpenEnrolment { student, class })?;
+            .ok_or(SchoolError::NoOpenEnrolment {
+                student,
+                class_id: class,
+            })?;
         let open = self.enrolments[index];
         let ended = Enrolment::new(student, class, open.start(), Some(last_day))?;
         let lessons_after = |lesson: crate::ids::LessonId| {
@@ -393,8 +396,8 @@ impl School {
         if orphaned {
             return Err(SchoolError::RecordsAfterEnrolmentEnd {
                 student,
-                class,
-                to: last_day,
+                class_id: class,
+                end: last_day,
             }
             .into());
         }
