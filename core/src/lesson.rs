@@ -383,7 +383,7 @@ impl Lesson {
     }
 
     /// The order of lessons in a journal: date, shift, slot, then id.
-    pub fn sort_key(&self) -> (NaiveDate, Shift, u8, LessonId) {
+    pub(crate) fn sort_key(&self) -> (NaiveDate, Shift, u8, LessonId) {
         (self.date, self.shift, self.slot, self.id)
     }
 }

@@ -319,8 +319,8 @@ impl AuditTrail {
     }
 
     /// How many entries.
-    pub fn len(&self) -> usize {
-        self.entries.len()
+    pub fn len(&self) -> u64 {
+        self.entries.len() as u64
     }
 
     /// Whether the trail is empty.

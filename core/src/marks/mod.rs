@@ -19,7 +19,7 @@ mod work_type;
 pub use average::{WeightedAverage, shown_average};
 pub use error::MarkError;
 pub use grading::Grading;
-pub use period_mark::{PeriodMark, PeriodMarkPolicy};
+pub use period_mark::{PeriodMark, PeriodMarkPolicy, PeriodThresholds};
 pub use value::{MarkValue, Points};
 pub use weight::Weight;
 pub use work_type::{WorkType, WorkTypeCatalogue, WorkTypeCode};

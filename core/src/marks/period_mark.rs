@@ -46,6 +46,17 @@ impl std::fmt::Display for PeriodMark {
     }
 }
 
+/// The lowest averages as shown that give a 3, a 4 and a 5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PeriodThresholds {
+    /// The lowest average for a 3 (default 2.5).
+    pub three: Decimal,
+    /// The lowest average for a 4 (default 3.5).
+    pub four: Decimal,
+    /// The lowest average for a 5 (default 4.5).
+    pub five: Decimal,
+}
+
 /// How a school turns a period's marks into the period mark.
 ///
 /// Defaults (the common local act): thresholds 2.5 / 3.5 / 4.5 on the
@@ -157,8 +168,12 @@ impl PeriodMarkPolicy {
     }
 
     /// Lowest shown averages for 3, 4 and 5.
-    pub fn thresholds(&self) -> (Decimal, Decimal, Decimal) {
-        (self.three, self.four, self.five)
+    pub fn thresholds(&self) -> PeriodThresholds {
+        PeriodThresholds {
+            three: self.three,
+            four: self.four,
+            five: self.five,
+        }
     }
 
     /// The minimum number of five-point marks for a period mark.

@@ -54,23 +54,30 @@ pub struct ClassName {
 }
 
 impl ClassName {
-    /// A class name from a grade and a letter (the letter is normalised as
-    /// in [`ClassName::parse`]).
+    /// A class name from a grade and a letter, given as text of one letter
+    /// (normalised as in [`ClassName::parse`]).
     ///
     /// # Errors
     /// [`OrganisationError::GradeOutOfRange`] for a grade outside 1–11,
-    /// [`OrganisationError::UnknownClassLetter`] for a letter not used.
+    /// [`OrganisationError::UnknownClassLetter`] for a letter not used,
+    /// [`OrganisationError::InvalidClassName`] for text that is not one
+    /// letter.
     ///
     /// # Example
     /// ```
     /// use zhurnal::organisation::ClassName;
-    /// assert_eq!(ClassName::new(11, 'б')?.to_string(), "11Б");
-    /// assert_eq!(ClassName::new(12, 'А').unwrap_err().code(), "organisation.grade_out_of_range");
+    /// assert_eq!(ClassName::new(11, "б")?.to_string(), "11Б");
+    /// assert_eq!(ClassName::new(12, "А").unwrap_err().code(), "organisation.grade_out_of_range");
+    /// assert_eq!(ClassName::new(5, "АБ").unwrap_err().code(), "organisation.invalid_class_name");
     /// # Ok::<(), zhurnal::organisation::OrganisationError>(())
     /// ```
-    pub fn new(grade: u8, letter: char) -> Result<ClassName, OrganisationError> {
+    pub fn new(grade: u8, letter: &str) -> Result<ClassName, OrganisationError> {
         let text = format!("{grade}{letter}");
-        Self::checked(u32::from(grade), letter, &text)
+        let mut chars = letter.trim().chars();
+        match (chars.next(), chars.next()) {
+            (Some(one), None) => Self::checked(u32::from(grade), one, &text),
+            _ => Err(OrganisationError::InvalidClassName { text }),
+        }
     }
 
     /// Parses a class name such as `5А`, `11 б`, `7-В`.
@@ -240,11 +247,11 @@ mod tests {
             );
         }
         assert_eq!(
-            ClassName::new(0, 'А').unwrap_err().code(),
+            ClassName::new(0, "А").unwrap_err().code(),
             "organisation.grade_out_of_range"
         );
         assert_eq!(
-            ClassName::new(5, 'Й').unwrap_err().code(),
+            ClassName::new(5, "Й").unwrap_err().code(),
             "organisation.unknown_class_letter"
         );
     }

@@ -114,7 +114,12 @@ impl PlanStage {
     }
 
     /// Every task of the stage, in plan order.
-    pub fn tasks(&self) -> impl Iterator<Item = &PlanTask> {
+    pub fn tasks(&self) -> Vec<PlanTask> {
+        self.task_iter().cloned().collect()
+    }
+
+    /// Every task of the stage, borrowed, in plan order.
+    pub(crate) fn task_iter(&self) -> impl Iterator<Item = &PlanTask> {
         self.sections.iter().flat_map(|s| s.tasks.iter())
     }
 
@@ -139,7 +144,7 @@ impl PlanStage {
             return TaskStatus::NotStarted;
         }
         let statuses: Vec<(Deadline, TaskStatus)> = self
-            .tasks()
+            .task_iter()
             .map(|t| (t.deadline(), t.status(date, due_soon_days, true, measured)))
             .collect();
         let mut dated = statuses.iter().filter(|(d, _)| d.date().is_some());
@@ -217,7 +222,7 @@ impl RolloutPlan {
     ///     starts_on: None, ongoing: false,
     ///     sections: vec![RolloutSection { number: None, title: None, tasks: vec![task] }] };
     /// let plan = RolloutPlan::new("План".into(), vec![stage])?;
-    /// assert_eq!(plan.tasks().count(), 1);
+    /// assert_eq!(plan.tasks().len(), 1);
     /// assert!(RolloutPlan::new("Пусто".into(), vec![]).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -228,12 +233,12 @@ impl RolloutPlan {
         let mut seen = std::collections::BTreeSet::new();
         let mut targets: Vec<(Checkpoint, Option<u32>)> = Vec::new();
         for stage in &stages {
-            if stage.tasks().next().is_none() {
+            if stage.task_iter().next().is_none() {
                 return Err(PlanError::EmptyStage {
                     stage: stage.heading(),
                 });
             }
-            for task in stage.tasks() {
+            for task in stage.task_iter() {
                 if !seen.insert(task.id()) {
                     return Err(PlanError::DuplicateTaskId { id: task.id() });
                 }
@@ -276,7 +281,7 @@ impl RolloutPlan {
     /// use zhurnal::rollout::RolloutPlan;
     /// let plan = RolloutPlan::gymnasium17()?;
     /// assert_eq!(plan.stages().len(), 3);
-    /// assert_eq!(plan.tasks().count(), 20);
+    /// assert_eq!(plan.tasks().len(), 20);
     /// assert_eq!(plan.checkpoints().all().len(), 4);
     /// # Ok::<(), zhurnal::rollout::PlanError>(())
     /// ```
@@ -298,13 +303,18 @@ impl RolloutPlan {
     }
 
     /// Every task, in plan order.
-    pub fn tasks(&self) -> impl Iterator<Item = &PlanTask> {
-        self.stages.iter().flat_map(|s| s.tasks())
+    pub fn tasks(&self) -> Vec<PlanTask> {
+        self.task_iter().cloned().collect()
+    }
+
+    /// Every task, borrowed, in plan order.
+    pub(crate) fn task_iter(&self) -> impl Iterator<Item = &PlanTask> {
+        self.stages.iter().flat_map(|s| s.task_iter())
     }
 
     /// The task with this id.
     pub fn task(&self, id: PlanTaskId) -> Option<&PlanTask> {
-        self.tasks().find(|t| t.id() == id)
+        self.task_iter().find(|t| t.id() == id)
     }
 
     /// The activation checkpoints: each target task's band at its deadline.
@@ -323,7 +333,7 @@ impl RolloutPlan {
     ) -> Option<TaskStatus> {
         self.stages.iter().find_map(|stage| {
             stage
-                .tasks()
+                .task_iter()
                 .find(|t| t.id() == id)
                 .map(|t| t.status(date, due_soon_days, stage.started_on(date), measured))
         })

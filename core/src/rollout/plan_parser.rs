@@ -78,8 +78,8 @@ impl RolloutPlan {
     ///     \tРабота с журналом\tпостоянно\n";
     /// let plan = RolloutPlan::parse(text)?;
     /// assert_eq!(plan.title(), "План");
-    /// assert_eq!(plan.tasks().count(), 2);
-    /// assert_eq!(plan.tasks().nth(1).map(|t| t.deadline()), Some(Deadline::Ongoing));
+    /// assert_eq!(plan.tasks().len(), 2);
+    /// assert_eq!(plan.tasks().get(1).map(|t| t.deadline()), Some(Deadline::Ongoing));
     /// let err = RolloutPlan::parse("<b>I. Этап</b>\n\tЗадача\tдо 32.01.2014\n").unwrap_err();
     /// assert_eq!(err.code(), "plan.bad_deadline");
     /// assert_eq!(err.line(), Some(2));

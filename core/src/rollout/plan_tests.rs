@@ -29,7 +29,7 @@ fn seed_text_is_embedded_byte_for_byte() {
 fn gymnasium17_is_the_parsed_seed_plan() {
     let plan = RolloutPlan::gymnasium17().unwrap();
     assert_eq!(plan.stages().len(), 3);
-    assert_eq!(plan.tasks().count(), 20);
+    assert_eq!(plan.task_iter().count(), 20);
     assert_eq!(plan.checkpoints().all().len(), 4);
     assert_eq!(&seed_checkpoints(), plan.checkpoints());
 }
@@ -130,7 +130,7 @@ fn seed_every_task_and_deadline() {
 
 fn seed_plan_tasks() -> Vec<&'static PlanTask> {
     static PLAN: std::sync::OnceLock<RolloutPlan> = std::sync::OnceLock::new();
-    PLAN.get_or_init(seed).tasks().collect()
+    PLAN.get_or_init(seed).task_iter().collect()
 }
 
 #[test]
@@ -165,7 +165,7 @@ fn seed_checkpoints_come_from_activation_lines() {
         ]
     );
     assert_eq!(&seed_checkpoints(), plan.checkpoints());
-    let targets = plan.tasks().filter(|t| t.target().is_some()).count();
+    let targets = plan.task_iter().filter(|t| t.target().is_some()).count();
     assert_eq!(targets, 4);
 }
 
@@ -421,7 +421,7 @@ fn parser_forms() {
          \tЕщё\tпостоянно\n"
     );
     let plan = RolloutPlan::parse(&text).unwrap();
-    let tasks: Vec<&PlanTask> = plan.tasks().collect();
+    let tasks: Vec<&PlanTask> = plan.task_iter().collect();
     assert_eq!(tasks.len(), 4);
     assert_eq!(tasks[0].text(), "Задача первая, часть вторая часть");
     assert_eq!(tasks[0].deadline(), Deadline::By(date(2014, 9, 1)));
@@ -458,6 +458,6 @@ proptest! {
         let d = date(1990, 1, 1) + chrono::Duration::days(days);
         let text = format!("<b>I. Этап</b>\n\tЗадача\t{}\n", Deadline::By(d));
         let plan = RolloutPlan::parse(&text).unwrap();
-        prop_assert_eq!(plan.tasks().next().map(PlanTask::deadline), Some(Deadline::By(d)));
+        prop_assert_eq!(plan.task_iter().next().map(PlanTask::deadline), Some(Deadline::By(d)));
     }
 }

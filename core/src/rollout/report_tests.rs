@@ -165,7 +165,7 @@ fn fabricated(day: NaiveDate, eligible: u32, activated: u32) -> RolloutReport {
         .collect();
     let mut plan = RolloutPlan::gymnasium17().unwrap();
     let dated: Vec<_> = plan
-        .tasks()
+        .task_iter()
         .filter(|t| t.target().is_none())
         .filter_map(|t| t.deadline().date().map(|d| (t.id(), d)))
         .collect();

@@ -152,7 +152,7 @@ impl RolloutPlan {
                 overdue: 0,
                 not_started: 0,
             };
-            for task in stage.tasks() {
+            for task in stage.task_iter() {
                 let status = task.status(date, due_soon_days, stage.started_on(date), measured);
                 summary.total += 1;
                 let slot = match status {

@@ -158,7 +158,11 @@ fn generate_roster(config: &DemoConfig) -> Result<(School, SplitMix64), Error> {
         for letter in "АБВГД".chars().take(usize::from(letters.clamp(1, 5))) {
             let class = ClassId::new(next_class);
             next_class += 1;
-            school.add_class(Class::new(class, ClassName::new(grade, letter)?, None))?;
+            school.add_class(Class::new(
+                class,
+                ClassName::new(grade, &letter.to_string())?,
+                None,
+            ))?;
             for _ in 0..per_class {
                 let student = StudentId::new(next_student);
                 next_student += 1;

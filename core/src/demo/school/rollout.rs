@@ -229,7 +229,7 @@ fn record_service_access(
 fn complete_plan(rng: &mut SplitMix64) -> Result<RolloutPlan, Error> {
     let mut plan = RolloutPlan::gymnasium17()?;
     let tasks: Vec<_> = plan
-        .tasks()
+        .task_iter()
         .filter(|t| t.target().is_none())
         .map(|t| (t.id(), t.deadline()))
         .collect();

@@ -59,7 +59,7 @@ fn base_school(classes: u32, students: u32) -> School {
             .unwrap();
     }
     for c in 1..=classes {
-        let name = ClassName::new(4 + c as u8, 'А').unwrap();
+        let name = ClassName::new(4 + c as u8, "А").unwrap();
         s.add_class(Class::new(ClassId::new(c), name, Some(TeacherId::new(1))))
             .unwrap();
         s.add_subgroup(Subgroup::new(SubgroupId::new(c), ClassId::new(c), "Группа 1").unwrap())
