@@ -256,8 +256,8 @@ impl Journal {
             }
             let day_class = self.school.index.class_on(student, date);
             class = class.or(day_class);
-            let mut lessons = Vec::new();
             let ids = day_class.and_then(|c| self.school.index.day_lessons.get(&(c, date)));
+            let mut lessons = Vec::with_capacity(ids.map_or(0, Vec::len));
             for id in ids.into_iter().flatten() {
                 let Some(facts) = self.school.index.lessons.get(id) else {
                     continue;
@@ -452,9 +452,7 @@ impl Journal {
                 if *due >= today || !assigned.mandatory {
                     continue;
                 }
-                let Some(facts) = self.school.index.lessons.get(lesson) else {
-                    continue;
-                };
+                let facts = &assigned.facts;
                 if !self.school.index.attends(student, facts) {
                     continue;
                 }

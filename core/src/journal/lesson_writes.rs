@@ -194,7 +194,14 @@ impl Journal {
                 self.assigned_by_class
                     .entry(facts.class)
                     .or_default()
-                    .insert(key, super::AssignedDue { due: d, mandatory });
+                    .insert(
+                        key,
+                        super::AssignedDue {
+                            due: d,
+                            mandatory,
+                            facts,
+                        },
+                    );
             }
             None => {
                 self.assigned.remove(&key);

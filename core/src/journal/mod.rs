@@ -146,6 +146,8 @@ pub(crate) type AssignedByClass = HashMap<ClassId, BTreeMap<(LessonId, WorkTypeC
 pub(crate) struct AssignedDue {
     pub(crate) due: NaiveDate,
     pub(crate) mandatory: bool,
+    /// The lesson's facts (the diary needs no lookup).
+    pub(crate) facts: LessonFacts,
 }
 
 /// Groups the assigned work by the class of its lesson.
@@ -165,6 +167,7 @@ pub(crate) fn assigned_by_class(
                 AssignedDue {
                     due: *due,
                     mandatory,
+                    facts: *facts,
                 },
             );
         }
