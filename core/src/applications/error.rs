@@ -203,12 +203,10 @@ pub enum ApplicationError {
         /// The day.
         since: NaiveDate,
     },
-    /// A registry JSON of another format version.
-    #[error("registry format version {version} is not supported (expected 1)")]
-    UnsupportedVersion {
-        /// The version found.
-        version: u32,
-    },
+    /// A registry document that cannot be read (another format version):
+    /// the snapshot error every aggregate shares.
+    #[error(transparent)]
+    Snapshot(#[from] crate::snapshot::SnapshotError),
 }
 
 impl ApplicationError {
@@ -241,7 +239,7 @@ impl ApplicationError {
             Self::DuplicateAccount { .. } => "application.duplicate_account",
             Self::InvalidAccount { .. } => "application.invalid_account",
             Self::ServiceAccessConflict { .. } => "application.service_access_conflict",
-            Self::UnsupportedVersion { .. } => "application.unsupported_version",
+            Self::Snapshot(e) => e.code(),
         }
     }
 }

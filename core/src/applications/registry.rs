@@ -81,7 +81,12 @@ impl TryFrom<RegistryFields> for ApplicationRegistry {
     type Error = ApplicationError;
     fn try_from(f: RegistryFields) -> Result<Self, Self::Error> {
         if f.version != REGISTRY_FORMAT_VERSION {
-            return Err(ApplicationError::UnsupportedVersion { version: f.version });
+            return Err(crate::snapshot::SnapshotError::UnsupportedVersion {
+                document: "registry".to_owned(),
+                version: u64::from(f.version),
+                supported: REGISTRY_FORMAT_VERSION,
+            }
+            .into());
         }
         let mut r = ApplicationRegistry {
             applications: Vec::with_capacity(f.applications.len()),

@@ -12,11 +12,13 @@ mod entities;
 mod error;
 mod parent;
 mod person;
+mod subject;
 
 pub use class_name::ClassName;
 pub use contact::{Email, Phone};
 pub use enrolment::Enrolment;
-pub use entities::{Class, SchoolInfo, Student, Subgroup, Subject, Teacher};
+pub use entities::{Class, SchoolInfo, Student, Subgroup, Teacher};
 pub use error::OrganisationError;
 pub use parent::{Parent, ParentLink, RelationKind};
 pub use person::PersonName;
+pub use subject::Subject;

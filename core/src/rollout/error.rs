@@ -143,12 +143,10 @@ pub enum PlanError {
         /// The id.
         id: PlanTaskId,
     },
-    /// A plan JSON of another format version.
-    #[error("plan format version {version} is not supported (expected 1)")]
-    UnsupportedVersion {
-        /// The version found.
-        version: u32,
-    },
+    /// A plan document that cannot be read (another format version): the
+    /// snapshot error every aggregate shares.
+    #[error(transparent)]
+    Snapshot(#[from] crate::snapshot::SnapshotError),
 }
 
 impl PlanError {
@@ -174,7 +172,7 @@ impl PlanError {
             Self::UnknownTask { .. } => "plan.unknown_task",
             Self::TaskAlreadyCompleted { .. } => "plan.task_already_completed",
             Self::TargetTaskMeasured { .. } => "plan.target_task_measured",
-            Self::UnsupportedVersion { .. } => "plan.unsupported_version",
+            Self::Snapshot(e) => e.code(),
         }
     }
 

@@ -185,7 +185,12 @@ impl TryFrom<PlanFields> for RolloutPlan {
     type Error = PlanError;
     fn try_from(f: PlanFields) -> Result<Self, Self::Error> {
         if f.version != PLAN_FORMAT_VERSION {
-            return Err(PlanError::UnsupportedVersion { version: f.version });
+            return Err(crate::snapshot::SnapshotError::UnsupportedVersion {
+                document: "plan".to_owned(),
+                version: u64::from(f.version),
+                supported: PLAN_FORMAT_VERSION,
+            }
+            .into());
         }
         RolloutPlan::new(f.title, f.stages)
     }

@@ -221,7 +221,7 @@ fn json_round_trip_and_validation() {
     let e = serde_json::from_str::<RolloutPlan>(&bad).unwrap_err();
     assert!(
         e.to_string()
-            .contains("plan format version 2 is not supported"),
+            .contains("unsupported plan snapshot version 2, expected 1"),
         "{e}"
     );
     let dup = json.replacen(r#""id":2,"#, r#""id":1,"#, 1);

@@ -57,7 +57,7 @@ fn snapshots_validate() {
     };
     assert!(
         err(&json.replacen(r#""version":1"#, r#""version":9"#, 1))
-            .contains("registry format version 9")
+            .contains("unsupported registry snapshot version 9")
     );
     assert!(
         err(&json.replacen(r#""id":2"#, r#""id":1"#, 1)).contains("application#1 appears twice")
