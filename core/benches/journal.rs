@@ -179,26 +179,24 @@ fn build() -> Setup {
         }
     }
     let mut journal = Journal::new(school);
+    // The lesson's teacher, at 8 o'clock on the lesson's day.
+    let by_teacher = |journal: &Journal, lesson: LessonId, teacher: TeacherId| {
+        let date = journal.school().lesson(lesson).map(|l| l.date())?;
+        let at = date.and_hms_opt(8, 0, 0)?;
+        Some((Edit::new(Actor::teacher(teacher), at), date))
+    };
     for (lesson, teacher, student) in absences {
-        let Some(date) = journal.school().lesson(lesson).map(|l| l.date()) else {
+        let Some((edit, _)) = by_teacher(&journal, lesson, teacher) else {
             continue;
         };
-        let edit = Edit::new(
-            Actor::teacher(teacher),
-            date.and_hms_opt(8, 0, 0).expect("time"),
-        );
         journal
             .set_attendance(&edit, lesson, student, Some(AttendanceCode::Absent))
             .expect("attendance");
     }
     for (lesson, teacher) in assigned {
-        let Some(date) = journal.school().lesson(lesson).map(|l| l.date()) else {
+        let Some((edit, date)) = by_teacher(&journal, lesson, teacher) else {
             continue;
         };
-        let edit = Edit::new(
-            Actor::teacher(teacher),
-            date.and_hms_opt(8, 0, 0).expect("time"),
-        );
         journal
             .assign_work(
                 &edit,

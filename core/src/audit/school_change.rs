@@ -20,6 +20,18 @@ pub struct LessonTime {
     pub room: Option<String>,
 }
 
+impl LessonTime {
+    /// When and where `lesson` takes place.
+    pub fn of(lesson: &crate::lesson::Lesson) -> LessonTime {
+        LessonTime {
+            date: lesson.date(),
+            shift: lesson.shift(),
+            slot: lesson.slot(),
+            room: lesson.room().map(str::to_owned),
+        }
+    }
+}
+
 /// One administrator's change. The lesson of a timetable change is the
 /// audit entry's `lesson`; the student of an enrolment change is its
 /// `student`.

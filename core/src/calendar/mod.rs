@@ -36,4 +36,4 @@ pub use slot::{LessonSlot, MAX_SLOT_NUMBER, Shift, StudyWeek};
 pub use span::DateSpan;
 pub use term::{Term, TermScheme};
 pub use term_code::TermCode;
-pub use year::SchoolYear;
+pub use year::{GradeWeek, SchoolYear};

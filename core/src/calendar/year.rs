@@ -37,11 +37,13 @@ pub struct SchoolYear {
     pub(super) grade_weeks: BTreeMap<u8, StudyWeek>,
 }
 
-/// A grade's own study week, as serialised.
-#[derive(Serialize, Deserialize)]
-struct GradeWeek {
-    grade: u8,
-    study_week: StudyWeek,
+/// A grade's own study week (e.g. five days for grade 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct GradeWeek {
+    /// The grade, 1–11.
+    pub grade: u8,
+    /// Its study week.
+    pub study_week: StudyWeek,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -341,8 +343,14 @@ impl SchoolYear {
     }
 
     /// The grades with their own study week, by grade.
-    pub fn study_weeks_by_grade(&self) -> Vec<(u8, StudyWeek)> {
-        self.grade_weeks.iter().map(|(g, w)| (*g, *w)).collect()
+    pub fn study_weeks_by_grade(&self) -> Vec<GradeWeek> {
+        self.grade_weeks
+            .iter()
+            .map(|(g, w)| GradeWeek {
+                grade: *g,
+                study_week: *w,
+            })
+            .collect()
     }
 
     /// Whether `date` is inside the year.

@@ -363,12 +363,7 @@ impl Journal {
         self.authorize(edit.actor(), Action::ManageSchool)?;
         let old = self.school.move_lesson(lesson, to.clone())?;
         self.assigned_by_class = super::assigned_by_class(&self.school, &self.assigned);
-        let old = LessonTime {
-            date: old.date(),
-            shift: old.shift(),
-            slot: old.slot(),
-            room: old.room().map(str::to_owned),
-        };
+        let old = LessonTime::of(&old);
         self.audit.record(
             edit,
             Some(lesson),
@@ -397,12 +392,7 @@ impl Journal {
         }
         let old = self.school.cancel_lesson(lesson)?;
         self.assigned_by_class = super::assigned_by_class(&self.school, &self.assigned);
-        let old = LessonTime {
-            date: old.date(),
-            shift: old.shift(),
-            slot: old.slot(),
-            room: old.room().map(str::to_owned),
-        };
+        let old = LessonTime::of(&old);
         self.audit.record(
             edit,
             Some(lesson),

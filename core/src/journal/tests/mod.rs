@@ -1,6 +1,7 @@
 //! Journal tests: validated writes, the audit trail, the attendance
 //! workflow, lesson content and assigned work.
 
+mod admin;
 mod diary;
 mod fixture;
 mod grading;
