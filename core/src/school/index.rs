@@ -359,7 +359,27 @@ impl Index {
         student: StudentId,
         facts: &LessonFacts,
     ) -> Result<(), SchoolError> {
-        if self.class_on(student, facts.date) != Some(facts.class) {
+        self.check_attends_in(self.enrolments_of(student), student, facts)
+    }
+
+    /// A student's enrolments (for many [`Index::check_attends_in`] calls).
+    pub(crate) fn enrolments_of(&self, student: StudentId) -> &[Enrolment] {
+        self.enrolments.get(&student).map_or(&[], Vec::as_slice)
+    }
+
+    /// [`Index::check_attends`] with the student's enrolments looked up
+    /// once by the caller.
+    pub(crate) fn check_attends_in(
+        &self,
+        enrolments: &[Enrolment],
+        student: StudentId,
+        facts: &LessonFacts,
+    ) -> Result<(), SchoolError> {
+        let class = enrolments
+            .iter()
+            .find(|e| e.covers(facts.date))
+            .map(Enrolment::class);
+        if class != Some(facts.class) {
             return Err(SchoolError::NotEnrolled {
                 student,
                 class_id: facts.class,

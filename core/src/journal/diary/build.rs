@@ -74,6 +74,7 @@ impl Journal {
             .clone();
         authorize(facts, actor, &Action::ReadDiary { student })?;
         let calendar = self.school.calendar();
+        let enrolments = self.school.index.enrolments_of(student);
         let back = u64::from(date.weekday().num_days_from_monday());
         let monday = date.checked_sub_days(Days::new(back)).unwrap_or(date);
         let mut days = Vec::with_capacity(6);
@@ -104,7 +105,12 @@ impl Journal {
                 let Some(facts) = self.school.index.lessons.get(id) else {
                     continue;
                 };
-                if !self.school.index.attends(student, facts) {
+                if self
+                    .school
+                    .index
+                    .check_attends_in(enrolments, student, facts)
+                    .is_err()
+                {
                     continue;
                 }
                 if let Some(lesson) = self.diary_lesson(*id, student) {
@@ -278,13 +284,9 @@ impl Journal {
                 });
             }
         }
-        let mut classes: Vec<ClassId> = self
-            .school
-            .index
-            .enrolments
-            .get(&student)
-            .map(|l| l.iter().map(|e| e.class()).collect())
-            .unwrap_or_default();
+        let index = &self.school.index;
+        let enrolments = index.enrolments_of(student);
+        let mut classes: Vec<ClassId> = enrolments.iter().map(|e| e.class()).collect();
         classes.dedup();
         for class in classes {
             for ((lesson, work_type), assigned) in
@@ -295,22 +297,22 @@ impl Journal {
                     continue;
                 }
                 let facts = &assigned.facts;
-                if !self.school.index.attends(student, facts) {
+                if index.check_attends_in(enrolments, student, facts).is_err() {
                     continue;
                 }
-                let exempt = self
-                    .school
-                    .index
-                    .cell_attendance
-                    .get(&(*lesson, student))
-                    .is_some_and(|a| a.code == AttendanceCode::Exempt);
-                let marked = self
-                    .school
-                    .index
+                // Handed in (the usual case) is checked first.
+                let marked = index
                     .cell_marks
                     .get(&(*lesson, student))
                     .is_some_and(|list| list.iter().any(|m| &m.work_type == work_type));
-                if exempt || marked {
+                if marked {
+                    continue;
+                }
+                let exempt = index
+                    .cell_attendance
+                    .get(&(*lesson, student))
+                    .is_some_and(|a| a.code == AttendanceCode::Exempt);
+                if exempt {
                     continue;
                 }
                 out.push(OverdueWork {
