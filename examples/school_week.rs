@@ -19,6 +19,7 @@ use zhurnal::applications::{
 };
 use zhurnal::attendance::AttendanceCode;
 use zhurnal::audit::Edit;
+use zhurnal::calendar::TermCode;
 use zhurnal::handle::SchoolHandle;
 use zhurnal::ids::{LessonId, ParentId, StudentId, TeacherId};
 use zhurnal::journal::Journal;
@@ -109,6 +110,7 @@ fn record_week(journal: &mut Journal, lessons: &[LessonId]) -> Result<(), Box<dy
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
+    let q1 = TermCode::parse("Q1")?;
     let mut school = build_school()?;
     let lessons = schedule_week(&mut school)?;
     // From here on, every record is written through the journal's
@@ -138,7 +140,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     println!();
 
-    let page = school.journal_page(CLASS, MATH, "Q1")?;
+    let page = school.journal_page(CLASS, MATH, q1)?;
     print_page(&school, &page);
     println!();
 
@@ -148,7 +150,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         .map(|s| s.name().to_string())
         .unwrap_or_default();
     println!("Итоги 1 четверти (пока): {who}");
-    for subject in school.period_marks(student, "Q1")? {
+    for subject in school.period_marks(student, q1)? {
         let marks: Vec<String> = subject.marks.iter().map(|m| m.value.to_string()).collect();
         let avg = subject
             .average_shown
@@ -170,6 +172,7 @@ fn main() -> Result<(), Box<dyn Error>> {
 /// The journal and the diary over the same school, every call made by
 /// someone: the class teacher, a subject teacher, a parent.
 fn journal_and_diary(mut journal: Journal) -> Result<(), Box<dyn Error>> {
+    let q1 = TermCode::parse("Q1")?;
     use zhurnal::audit::AuditChange;
 
     let at = |d: u32, h: u32| -> Result<chrono::NaiveDateTime, Box<dyn Error>> {
@@ -229,7 +232,7 @@ fn journal_and_diary(mut journal: Journal) -> Result<(), Box<dyn Error>> {
     // English group 1's page, read by its teacher; group 2's teacher may
     // not write in group 1's lesson.
     let english_1 = Actor::teacher(TeacherId::new(3));
-    let page = journal.journal_page(&english_1, LessonGroup::Subgroup(GROUP_1), ENGLISH, "Q1")?;
+    let page = journal.journal_page(&english_1, LessonGroup::Subgroup(GROUP_1), ENGLISH, q1)?;
     print_page(journal.school(), &page);
     if let Some(column) = page.columns.first() {
         let other = Edit::new(Actor::teacher(TeacherId::new(4)), at(15, 12)?);
@@ -331,7 +334,7 @@ fn journal_and_diary(mut journal: Journal) -> Result<(), Box<dyn Error>> {
             w.due.format("%d.%m")
         );
     }
-    let term = week.term.as_deref().unwrap_or("—");
+    let term = week.term.map_or_else(|| "—".to_owned(), |t| t.to_string());
     println!("  Итоги ({term}): предмет │ ср. балл │ расчётная │ ср. по классу");
     for s in &week.subjects {
         let show = |d: Option<rust_decimal::Decimal>| {

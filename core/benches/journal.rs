@@ -225,6 +225,7 @@ fn record_all(
 }
 
 fn benches(c: &mut Criterion) {
+    let q2 = zhurnal::calendar::TermCode::parse("Q2").expect("term code");
     let setup = build();
     eprintln!(
         "school: {} students, {} lessons, {} marks ({:.0} per student)",
@@ -270,13 +271,13 @@ fn benches(c: &mut Criterion) {
     });
     let admin = Actor::administrator(TeacherId::new(1));
     let rows = full
-        .school_period_marks(&admin, "Q2")
+        .school_period_marks(&admin, q2)
         .expect("period marks")
         .len();
     eprintln!("period marks: {rows} rows");
     c.bench_function("school_period_marks", |b| {
         b.iter(|| {
-            full.school_period_marks(black_box(&admin), "Q2")
+            full.school_period_marks(black_box(&admin), q2)
                 .expect("period marks")
         })
     });

@@ -21,6 +21,7 @@ pub use school_change::{LessonTime, SchoolChange};
 
 use crate::access::Actor;
 use crate::attendance::AttendanceCode;
+use crate::calendar::TermCode;
 use crate::ids::{ClassId, LessonId, MarkId, StudentId, SubjectId, TeacherId};
 use crate::lesson::Homework;
 use crate::marks::{MarkValue, PeriodMark, Weight, WorkTypeCode};
@@ -180,7 +181,7 @@ pub enum AuditChange {
         /// The subject.
         subject: SubjectId,
         /// The term's code.
-        term: String,
+        term: TermCode,
         /// The period mark computed by the policy at the time.
         computed: PeriodMark,
         /// Before.
@@ -478,7 +479,7 @@ mod tests {
             AuditChange::FinalMark {
                 class_id: ClassId::new(1),
                 subject: SubjectId::new(1),
-                term: "Q1".into(),
+                term: crate::calendar::TermCode::parse("Q1").unwrap(),
                 computed: PeriodMark::NotAttested,
                 old: None,
                 new: None,

@@ -199,7 +199,7 @@ impl Journal {
             .final_marks
             .iter()
             .filter(|((student, _, _), _)| students.contains(student))
-            .map(|(k, v)| (k.clone(), *v))
+            .map(|(k, v)| (*k, *v))
             .collect();
         let assigned_by_class = crate::journal::assigned_by_class(&school, &assigned);
         Journal {

@@ -47,6 +47,7 @@ use crate::access::Actor;
 use crate::applications::ApplicationRegistry;
 use crate::attendance_summary::AttendanceSummary;
 use crate::audit::Edit;
+use crate::calendar::TermCode;
 use crate::ids::StudentId;
 use crate::journal::{DiaryWeek, Journal, TargetQuery, TermMarks};
 use crate::rollout::RolloutPlan;
@@ -216,7 +217,7 @@ impl SchoolHandle {
         &self,
         actor: &Actor,
         student: StudentId,
-        term: &str,
+        term: TermCode,
         today: NaiveDate,
     ) -> Result<Vec<TermMarks>, Error> {
         self.journal

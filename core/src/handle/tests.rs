@@ -194,8 +194,23 @@ fn parents_read_only_while_the_registry_grants_it() {
         .unwrap_err();
     assert_eq!(e.code(), "access.parent_not_linked");
     // term marks, attendance and "what do I need" are checked the same way
-    assert!(h.term_marks(&mum, KID, "Q1", d(9, 20)).is_ok());
-    let e = h.term_marks(&dad, KID, "Q1", d(9, 20)).unwrap_err();
+    assert!(
+        h.term_marks(
+            &mum,
+            KID,
+            crate::calendar::TermCode::parse("Q1").unwrap(),
+            d(9, 20)
+        )
+        .is_ok()
+    );
+    let e = h
+        .term_marks(
+            &dad,
+            KID,
+            crate::calendar::TermCode::parse("Q1").unwrap(),
+            d(9, 20),
+        )
+        .unwrap_err();
     assert_eq!(e.code(), "access.parent_not_granted");
     assert!(
         h.student_attendance(&mum, KID, d(9, 1), d(9, 30), d(9, 20))
@@ -270,8 +285,21 @@ fn the_export_gives_the_same_diary_and_nobody_elses_data() {
         week
     );
     assert_eq!(
-        offline.term_marks(&mum, KID, "Q1", d(9, 20)).unwrap(),
-        h.term_marks(&mum, KID, "Q1", d(9, 20)).unwrap()
+        offline
+            .term_marks(
+                &mum,
+                KID,
+                crate::calendar::TermCode::parse("Q1").unwrap(),
+                d(9, 20)
+            )
+            .unwrap(),
+        h.term_marks(
+            &mum,
+            KID,
+            crate::calendar::TermCode::parse("Q1").unwrap(),
+            d(9, 20)
+        )
+        .unwrap()
     );
     assert_eq!(offline.school().students().len(), 1);
     assert_eq!(offline.school().parents().len(), 1);

@@ -312,7 +312,7 @@ impl Journal {
     pub fn set_calendar(&mut self, edit: &Edit, calendar: SchoolYear) -> Result<(), Error> {
         self.authorize(edit.actor(), Action::ManageSchool)?;
         for key in self.final_marks.keys() {
-            calendar.require_term_str(&key.2)?;
+            calendar.require_term(&key.2)?;
         }
         self.school.set_calendar(calendar)?;
         self.assigned_by_class = super::assigned_by_class(&self.school, &self.assigned);

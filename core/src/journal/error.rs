@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::attendance::AttendanceCode;
+use crate::calendar::TermCode;
 use crate::ids::{LessonId, StudentId};
 use crate::marks::WorkTypeCode;
 
@@ -61,7 +62,7 @@ pub enum JournalError {
         /// The student.
         student: StudentId,
         /// The term's code.
-        term: String,
+        term: TermCode,
     },
 }
 

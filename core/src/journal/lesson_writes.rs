@@ -8,6 +8,7 @@ use super::{FinalMark, Journal, JournalError};
 use crate::Error;
 use crate::access::Action;
 use crate::audit::{AuditChange, Edit};
+use crate::calendar::TermCode;
 use crate::ids::{ClassId, LessonId, StudentId, SubjectId};
 use crate::lesson::Homework;
 use crate::marks::{PeriodMark, WorkTypeCode};
@@ -269,8 +270,8 @@ impl Journal {
     /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
     /// # let admin = Actor::administrator(TeacherId::new(9));
     /// let five = PeriodMark::Mark(Points::FIVE);
-    /// journal.set_final_mark(&Edit::new(teacher, at), pupil, math, "Q1", Some(five))?;
-    /// let rows = journal.class_period_marks(&teacher, class, math, "Q1")?;
+    /// journal.set_final_mark(&Edit::new(teacher, at), pupil, math, "Q1".parse()?, Some(five))?;
+    /// let rows = journal.class_period_marks(&teacher, class, math, "Q1".parse()?)?;
     /// assert_eq!((rows[0].computed, rows[0].final_mark, rows[0].differs), (PeriodMark::NotAttested, Some(five), true));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -279,7 +280,7 @@ impl Journal {
         edit: &Edit,
         student: StudentId,
         subject: SubjectId,
-        term: &str,
+        term: TermCode,
         mark: Option<PeriodMark>,
     ) -> Result<(), Error> {
         if self.school.student(student).is_none() {
@@ -288,12 +289,12 @@ impl Journal {
         if self.school.subject(subject).is_none() {
             return Err(SchoolError::UnknownSubject { subject }.into());
         }
-        let term = self.school.calendar().require_term_str(term)?.clone();
+        let term = self.school.calendar().require_term(&term)?.clone();
         let class =
             self.class_in_term(student, &term)
                 .ok_or_else(|| JournalError::NotEnrolledInTerm {
                     student,
-                    term: term.code().to_string(),
+                    term: term.code(),
                 })?;
         self.authorize(
             edit.actor(),
@@ -310,7 +311,7 @@ impl Journal {
                 self.school.period_mark_policy(),
                 self.school.grading_of(subject),
             );
-        let key = (student, subject, term.code().to_string());
+        let key = (student, subject, term.code());
         let old = self.final_marks.get(&key).map(|f| f.mark);
         if old == mark {
             return Ok(());
@@ -336,7 +337,7 @@ impl Journal {
             AuditChange::FinalMark {
                 class_id: class,
                 subject,
-                term: term.code().to_string(),
+                term: term.code(),
                 computed,
                 old,
                 new: mark,

@@ -71,6 +71,7 @@ pub use term_marks::TermMarks;
 use crate::Error;
 use crate::access::{AccessFacts, Action, Actor, ParentGrants, authorize};
 use crate::audit::AuditTrail;
+use crate::calendar::TermCode;
 use crate::ids::{ClassId, LessonId, ParentId, StudentId, SubjectId, TeacherId};
 use crate::marks::{PeriodMark, WorkTypeCode};
 use crate::school::{HashMap, LessonFacts, School, SchoolError};
@@ -131,7 +132,7 @@ pub struct Journal {
     pub(crate) audit: AuditTrail,
     pub(crate) grants: ParentGrants,
     pub(crate) assigned: BTreeMap<(LessonId, WorkTypeCode), NaiveDate>,
-    pub(crate) final_marks: BTreeMap<(StudentId, SubjectId, String), FinalMark>,
+    pub(crate) final_marks: BTreeMap<(StudentId, SubjectId, TermCode), FinalMark>,
     /// The assigned work of each class (derived from `assigned`).
     pub(crate) assigned_by_class: AssignedByClass,
 }

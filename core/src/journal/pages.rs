@@ -10,6 +10,7 @@ use super::Journal;
 use crate::Error;
 use crate::access::{Action, Actor};
 use crate::calendar::Term;
+use crate::calendar::TermCode;
 use crate::ids::{ClassId, StudentId, SubjectId};
 use crate::lesson::LessonGroup;
 use crate::marks::PeriodMark;
@@ -65,9 +66,9 @@ impl Journal {
     /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
     /// # let admin = Actor::administrator(TeacherId::new(9));
     /// journal.record_mark(&Edit::new(teacher, at), lesson, pupil, MarkValue::Points(Points::FIVE), &WorkTypeCode::new("answer")?, None)?;
-    /// let page = journal.journal_page(&teacher, LessonGroup::Class(class), math, "Q1")?;
+    /// let page = journal.journal_page(&teacher, LessonGroup::Class(class), math, "Q1".parse()?)?;
     /// assert_eq!(page.rows[0].cells[0].marks.len(), 1);
-    /// let e = journal.journal_page(&Actor::student(pupil), LessonGroup::Class(class), math, "Q1").unwrap_err();
+    /// let e = journal.journal_page(&Actor::student(pupil), LessonGroup::Class(class), math, "Q1".parse()?).unwrap_err();
     /// assert_eq!(e.code(), "access.role_not_allowed");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -76,7 +77,7 @@ impl Journal {
         actor: &Actor,
         group: LessonGroup,
         subject: SubjectId,
-        term: &str,
+        term: TermCode,
     ) -> Result<JournalPage, Error> {
         let class = self.class_of_group(group)?;
         self.authorize(
@@ -131,7 +132,7 @@ impl Journal {
         );
         let final_mark = self
             .final_marks
-            .get(&(student, subject, term.code().to_string()))
+            .get(&(student, subject, term.code()))
             .map(|f| f.mark);
         PeriodMarkRow {
             class_id: class,
@@ -186,7 +187,7 @@ impl Journal {
     /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
     /// # let admin = Actor::administrator(TeacherId::new(9));
     /// journal.record_mark(&Edit::new(teacher, at), lesson, pupil, MarkValue::Points(Points::FIVE), &WorkTypeCode::new("answer")?, None)?;
-    /// let rows = journal.class_period_marks(&teacher, class, math, "Q1")?;
+    /// let rows = journal.class_period_marks(&teacher, class, math, "Q1".parse()?)?;
     /// assert_eq!(rows[0].average.map(|a| a.to_string()), Some("5.00".into()));
     /// assert_eq!(rows[0].computed, PeriodMark::NotAttested); // one mark of the three needed
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -196,7 +197,7 @@ impl Journal {
         actor: &Actor,
         class: ClassId,
         subject: SubjectId,
-        term: &str,
+        term: TermCode,
     ) -> Result<Vec<PeriodMarkRow>, Error> {
         self.class_of_group(LessonGroup::Class(class))?;
         if self.school.subject(subject).is_none() {
@@ -209,7 +210,7 @@ impl Journal {
                 subject,
             },
         )?;
-        let term = self.school.calendar().require_term_str(term)?.clone();
+        let term = self.school.calendar().require_term(&term)?.clone();
         Ok(self
             .students_in_term(class, &term)
             .into_iter()
@@ -241,18 +242,18 @@ impl Journal {
     /// # let at = d(9, 15).and_hms_opt(9, 0, 0).unwrap();
     /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
     /// # let admin = Actor::administrator(TeacherId::new(9));
-    /// let rows = journal.school_period_marks(&admin, "Q1")?;
+    /// let rows = journal.school_period_marks(&admin, "Q1".parse()?)?;
     /// assert_eq!(rows.len(), 1); // one class, one subject, one student
-    /// assert!(journal.school_period_marks(&teacher, "Q1").is_ok()); // teaches in the only class
-    /// assert!(journal.school_period_marks(&Actor::student(pupil), "Q1").is_err());
+    /// assert!(journal.school_period_marks(&teacher, "Q1".parse()?).is_ok()); // teaches in the only class
+    /// assert!(journal.school_period_marks(&Actor::student(pupil), "Q1".parse()?).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn school_period_marks(
         &self,
         actor: &Actor,
-        term: &str,
+        term: TermCode,
     ) -> Result<Vec<PeriodMarkRow>, Error> {
-        let term = self.school.calendar().require_term_str(term)?.clone();
+        let term = self.school.calendar().require_term(&term)?.clone();
         let mut subjects: BTreeMap<ClassId, BTreeSet<SubjectId>> = BTreeMap::new();
         for (_, class, subject) in &self.school.index.teaching {
             subjects.entry(*class).or_default().insert(*subject);

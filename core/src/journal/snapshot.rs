@@ -17,6 +17,7 @@ use super::{FinalMark, Journal, JournalError, assigned_by_class};
 use crate::Error;
 use crate::access::ParentGrants;
 use crate::audit::AuditTrail;
+use crate::calendar::TermCode;
 use crate::ids::{ClassId, LessonId, StudentId, SubjectId};
 use crate::marks::{PeriodMark, WorkTypeCode};
 use crate::school::{School, SchoolError};
@@ -38,7 +39,7 @@ struct AssignedWorkEntry {
 struct FinalMarkEntry {
     student: StudentId,
     subject: SubjectId,
-    term: String,
+    term: TermCode,
     class: ClassId,
     mark: PeriodMark,
 }
@@ -104,7 +105,7 @@ impl Journal {
                 .map(|((student, subject, term), f)| FinalMarkEntry {
                     student: *student,
                     subject: *subject,
-                    term: term.clone(),
+                    term: *term,
                     class: f.class_id,
                     mark: f.mark,
                 })
@@ -163,7 +164,7 @@ impl Journal {
             if school.class(f.class).is_none() {
                 return Err(SchoolError::UnknownClass { class_id: f.class }.into());
             }
-            school.calendar().require_term_str(&f.term)?;
+            school.calendar().require_term(&f.term)?;
             final_marks.insert(
                 (f.student, f.subject, f.term),
                 FinalMark {

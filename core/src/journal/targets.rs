@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::Journal;
 use crate::Error;
 use crate::access::{AccessFacts, Action, Actor, authorize};
+use crate::calendar::TermCode;
 use crate::ids::{LessonId, StudentId, SubjectId};
 use crate::marks::{Points, Weight, WeightedAverage};
 use crate::school::LessonFacts;
@@ -19,7 +20,7 @@ pub struct TargetQuery {
     /// The subject.
     pub subject: SubjectId,
     /// The term's code (`Q2`).
-    pub term: String,
+    pub term: TermCode,
     /// The period mark wanted.
     pub target: Points,
     /// The value of each new mark.
@@ -59,7 +60,7 @@ impl Journal {
     /// # let (teacher, pupil, math, class) = (Actor::teacher(TeacherId::new(1)), StudentId::new(1), SubjectId::new(1), ClassId::new(1));
     /// # let admin = Actor::administrator(TeacherId::new(9));
     /// use zhurnal::journal::TargetQuery;
-    /// let query = TargetQuery { subject: math, term: "Q1".into(), target: Points::FIVE, value: Points::FIVE,
+    /// let query = TargetQuery { subject: math, term: "Q1".parse()?, target: Points::FIVE, value: Points::FIVE,
     ///     weight: Weight::ONE, today: None };
     /// // no marks yet: three 5s (the policy's minimum number of marks)
     /// assert_eq!(journal.what_do_i_need(&Actor::student(pupil), pupil, &query)?.new_marks(), Some(3));
@@ -93,11 +94,7 @@ impl Journal {
             .into());
         }
         authorize(facts, actor, &Action::ReadDiary { student })?;
-        let term = self
-            .school
-            .calendar()
-            .require_term_str(&query.term)?
-            .clone();
+        let term = self.school.calendar().require_term(&query.term)?.clone();
         let lessons: Vec<(LessonId, LessonFacts)> = self
             .student_lessons(student, term.start(), term.end(), None)
             .into_iter()

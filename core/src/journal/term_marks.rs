@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::Journal;
 use crate::Error;
 use crate::access::{AccessFacts, Action, Actor, authorize};
+use crate::calendar::TermCode;
 use crate::ids::StudentId;
 use crate::marks::PeriodMark;
 use crate::school::{SchoolError, SubjectMarks};
@@ -48,10 +49,10 @@ impl Journal {
     /// let pupil = StudentId::new(1);
     /// let teacher = Edit::new(Actor::teacher(TeacherId::new(1)), d(9, 15).and_hms_opt(9, 0, 0).unwrap());
     /// journal.record_mark(&teacher, lesson, pupil, MarkValue::Points(Points::FOUR), &WorkTypeCode::new("answer")?, None)?;
-    /// let marks = journal.term_marks(&Actor::student(pupil), pupil, "Q1")?;
+    /// let marks = journal.term_marks(&Actor::student(pupil), pupil, "Q1".parse()?)?;
     /// assert_eq!(marks[0].computed.average_shown.map(|a| a.to_string()), Some("4.00".into()));
     /// assert_eq!(marks[0].computed.period_mark.to_string(), "н/а"); // fewer than 3 marks
-    /// let e = journal.term_marks(&Actor::student(StudentId::new(2)), pupil, "Q1").unwrap_err();
+    /// let e = journal.term_marks(&Actor::student(StudentId::new(2)), pupil, "Q1".parse()?).unwrap_err();
     /// assert_eq!(e.code(), "access.not_own_diary");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -59,7 +60,7 @@ impl Journal {
         &self,
         actor: &Actor,
         student: StudentId,
-        term: &str,
+        term: TermCode,
     ) -> Result<Vec<TermMarks>, Error> {
         self.term_marks_with(self, actor, student, term)
     }
@@ -70,7 +71,7 @@ impl Journal {
         facts: &dyn AccessFacts,
         actor: &Actor,
         student: StudentId,
-        term: &str,
+        term: TermCode,
     ) -> Result<Vec<TermMarks>, Error> {
         if self.school.student(student).is_none() {
             return Err(SchoolError::UnknownStudent { student }.into());
@@ -83,7 +84,7 @@ impl Journal {
             .map(|computed| {
                 let final_mark = self
                     .final_marks
-                    .get(&(student, computed.subject, computed.term.clone()))
+                    .get(&(student, computed.subject, computed.term))
                     .map(|f| f.mark);
                 TermMarks {
                     computed,

@@ -93,7 +93,7 @@ use crate::organisation::{
 /// let mut journal = zhurnal::journal::Journal::new(school.clone());
 /// let teacher = zhurnal::audit::Edit::new(zhurnal::access::Actor::teacher(TeacherId::new(1)), d(9, 1).and_hms_opt(9, 0, 0).unwrap());
 /// let mark = journal.record_mark(&teacher, lesson, StudentId::new(1), MarkValue::Points(Points::FIVE), &WorkTypeCode::new("answer")?, None)?;
-/// let marks = journal.school().subject_marks(StudentId::new(1), SubjectId::new(1), "Q1")?;
+/// let marks = journal.school().subject_marks(StudentId::new(1), SubjectId::new(1), "Q1".parse()?)?;
 /// assert_eq!(marks.marks[0].id, mark);
 /// assert_eq!(marks.average_shown.map(|a| a.to_string()), Some("5.00".into()));
 /// // A lesson on a holiday is refused and changes nothing.

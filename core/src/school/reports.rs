@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{AttendanceRecord, MarkRecord, School};
 use crate::Error;
+use crate::calendar::TermCode;
 use crate::calendar::{Shift, Term};
 use crate::ids::{ClassId, LessonId, StudentId, SubjectId};
 use crate::lesson::{Homework, Lesson, LessonGroup};
@@ -25,7 +26,7 @@ pub struct SubjectMarks {
     /// The subject's name.
     pub subject_name: String,
     /// The term's code (`Q1`).
-    pub term: String,
+    pub term: TermCode,
     /// The marks in lesson order (pass/fail and debts included).
     pub marks: Vec<MarkRecord>,
     /// The weighted average of the five-point marks, HALF-UP to two places;
@@ -133,21 +134,21 @@ impl School {
     /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
     /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
     /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, chrono::NaiveDate::from_ymd_opt(2003, 9, 2).unwrap()))?;
-    /// let none = school.subject_marks(StudentId::new(1), SubjectId::new(1), "Q1")?;
+    /// let none = school.subject_marks(StudentId::new(1), SubjectId::new(1), "Q1".parse()?)?;
     /// assert_eq!(none.period_mark.to_string(), "н/а");
-    /// let e = school.subject_marks(StudentId::new(1), SubjectId::new(1), "Q5").unwrap_err();
-    /// assert_eq!(e.code(), "calendar.unknown_term");
+    /// let e = school.subject_marks(StudentId::new(1), SubjectId::new(1), "T1".parse()?).unwrap_err();
+    /// assert_eq!(e.code(), "calendar.unknown_term"); // a trimester in a year of quarters
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn subject_marks(
         &self,
         student: StudentId,
         subject: SubjectId,
-        term: &str,
+        term: TermCode,
     ) -> Result<SubjectMarks, Error> {
         self.require_student(student)?;
         self.require_subject(subject)?;
-        let term = self.calendar.require_term_str(term)?.clone();
+        let term = self.calendar.require_term(&term)?.clone();
         let marks = self
             .marks
             .values()
@@ -170,13 +171,17 @@ impl School {
     /// # use zhurnal::{calendar::SchoolYear, ids::*, organisation::*, school::School};
     /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
     /// # school.add_student(Student::new(StudentId::new(1), PersonName::new("Орлов", "Пётр", None)?, chrono::NaiveDate::from_ymd_opt(2003, 9, 2).unwrap()))?;
-    /// assert!(school.period_marks(StudentId::new(1), "Q1")?.is_empty());
-    /// assert_eq!(school.period_marks(StudentId::new(2), "Q1").unwrap_err().code(), "school.unknown_student");
+    /// assert!(school.period_marks(StudentId::new(1), "Q1".parse()?)?.is_empty());
+    /// assert_eq!(school.period_marks(StudentId::new(2), "Q1".parse()?).unwrap_err().code(), "school.unknown_student");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn period_marks(&self, student: StudentId, term: &str) -> Result<Vec<SubjectMarks>, Error> {
+    pub fn period_marks(
+        &self,
+        student: StudentId,
+        term: TermCode,
+    ) -> Result<Vec<SubjectMarks>, Error> {
         self.require_student(student)?;
-        let term = self.calendar.require_term_str(term)?.clone();
+        let term = self.calendar.require_term(&term)?.clone();
         let mut by_subject: BTreeMap<SubjectId, Vec<MarkRecord>> = self
             .lessons_of_student(student, term.start(), term.end())
             .iter()
@@ -214,7 +219,7 @@ impl School {
     /// # let mut school = School::new(SchoolInfo::new(SchoolId::new(1), "Школа")?, SchoolYear::russian_2014_2015());
     /// # school.add_class(Class::new(ClassId::new(1), ClassName::parse("5А")?, None))?;
     /// # school.add_subject(Subject::new(SubjectId::new(1), "Математика", "Матем.")?)?;
-    /// let page = school.journal_page(ClassId::new(1), SubjectId::new(1), "Q1")?;
+    /// let page = school.journal_page(ClassId::new(1), SubjectId::new(1), "Q1".parse()?)?;
     /// assert_eq!(page.class_name.to_string(), "5А");
     /// assert!(page.columns.is_empty() && page.rows.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -223,11 +228,11 @@ impl School {
         &self,
         class: ClassId,
         subject: SubjectId,
-        term: &str,
+        term: TermCode,
     ) -> Result<JournalPage, Error> {
         let class_name = self.require_class(class)?.name();
         let subject_name = self.require_subject(subject)?.name().to_owned();
-        let term = self.calendar.require_term_str(term)?.clone();
+        let term = self.calendar.require_term(&term)?.clone();
         let lessons = self.lessons_of_class_subject(class, subject, term.start(), term.end());
         let lesson_ids: BTreeSet<LessonId> = lessons.iter().map(Lesson::id).collect();
 
@@ -336,7 +341,7 @@ impl School {
                 .get(&subject)
                 .map(|s| s.name().to_owned())
                 .unwrap_or_default(),
-            term: term.code().to_string(),
+            term: term.code(),
             marks,
             average_shown: None,
             counted_marks: 0,

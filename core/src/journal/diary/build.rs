@@ -6,6 +6,7 @@ use super::{DiaryDay, DiaryLesson, DiaryMark, DiarySubject, DiaryWeek, OverdueKi
 use crate::Error;
 use crate::access::{AccessFacts, Action, Actor, authorize};
 use crate::attendance::AttendanceCode;
+use crate::calendar::TermCode;
 use crate::ids::{ClassId, LessonId, StudentId, SubjectId};
 use crate::journal::Journal;
 use crate::marks::WorkTypeCode;
@@ -142,7 +143,7 @@ impl Journal {
             today,
             days,
             overdue: self.overdue(student, today),
-            term: term.map(|t| t.code().to_string()),
+            term: term.map(|t| t.code()),
             subjects,
         })
     }
@@ -224,7 +225,7 @@ impl Journal {
                 }
             }
         }
-        let code = term.code().to_string();
+        let code = term.code();
         let mut out: Vec<DiarySubject> = subjects
             .into_iter()
             .map(|subject| {
@@ -239,7 +240,7 @@ impl Journal {
                     average: sums.shown(),
                     marks_counted: sums.count(),
                     period_mark: sums.period_mark(policy, self.school.grading_of(subject)),
-                    final_mark: self.final_mark_of(student, subject, &code),
+                    final_mark: self.final_mark_of(student, subject, code),
                     class_average: class_sums.shown(),
                 }
             })
@@ -333,18 +334,15 @@ impl Journal {
 }
 
 impl Journal {
-    /// The teacher's final mark of a student in a subject and term, found
-    /// without building a key.
+    /// The teacher's final mark of a student in a subject and term.
     pub(crate) fn final_mark_of(
         &self,
         student: StudentId,
         subject: SubjectId,
-        term: &str,
+        term: TermCode,
     ) -> Option<crate::marks::PeriodMark> {
         self.final_marks
-            .range((student, subject, String::new())..)
-            .take_while(|((s, j, _), _)| *s == student && *j == subject)
-            .find(|((_, _, t), _)| t == term)
-            .map(|(_, f)| f.mark)
+            .get(&(student, subject, term))
+            .map(|f| f.mark)
     }
 }

@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::attendance::AttendanceCode;
 use crate::calendar::Shift;
+use crate::calendar::TermCode;
 use crate::ids::{ClassId, LessonId, MarkId, StudentId, SubjectId, TeacherId};
 use crate::lesson::Homework;
 use crate::marks::{MarkValue, PeriodMark, Weight, WorkTypeCode};
@@ -162,7 +163,7 @@ pub struct DiaryWeek {
     /// Overdue work, by date.
     pub overdue: Vec<OverdueWork>,
     /// The term of the week (its code), if any day is in a term.
-    pub term: Option<String>,
+    pub term: Option<TermCode>,
     /// The subjects' standing in that term, by name.
     pub subjects: Vec<DiarySubject>,
 }

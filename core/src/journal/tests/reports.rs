@@ -26,7 +26,12 @@ fn final_marks_and_period_marks() {
     j.record_mark(&t, l.math_mon, student(2), p(3), &wt("control"), None)
         .unwrap();
     let rows = j
-        .class_period_marks(&Actor::teacher(T1), C5A, MATH, "Q1")
+        .class_period_marks(
+            &Actor::teacher(T1),
+            C5A,
+            MATH,
+            crate::calendar::TermCode::parse("Q1").unwrap(),
+        )
         .unwrap();
     assert_eq!(rows.len(), 4);
     let first = &rows[0];
@@ -40,11 +45,18 @@ fn final_marks_and_period_marks() {
         &t,
         student(1),
         MATH,
-        "Q1",
+        crate::calendar::TermCode::parse("Q1").unwrap(),
         Some(PeriodMark::Mark(Points::FIVE)),
     )
     .unwrap();
-    let rows = j.class_period_marks(&ADMIN, C5A, MATH, "Q1").unwrap();
+    let rows = j
+        .class_period_marks(
+            &ADMIN,
+            C5A,
+            MATH,
+            crate::calendar::TermCode::parse("Q1").unwrap(),
+        )
+        .unwrap();
     assert_eq!(rows[0].final_mark, Some(PeriodMark::Mark(Points::FIVE)));
     assert!(rows[0].differs);
     let trail = j.audit_of_student(&ADMIN, student(1)).unwrap();
@@ -65,38 +77,86 @@ fn final_marks_and_period_marks() {
     }
     // refusals and errors
     let e = j
-        .set_final_mark(&by(Actor::teacher(T2)), student(1), MATH, "Q1", None)
+        .set_final_mark(
+            &by(Actor::teacher(T2)),
+            student(1),
+            MATH,
+            crate::calendar::TermCode::parse("Q1").unwrap(),
+            None,
+        )
         .unwrap_err();
     assert_eq!(e.code(), "access.not_subject_teacher");
     let e = j
-        .set_final_mark(&t, student(1), MATH, "Q9", None)
+        .set_final_mark(
+            &t,
+            student(1),
+            MATH,
+            crate::calendar::TermCode::parse("T1").unwrap(),
+            None,
+        )
         .unwrap_err();
     assert_eq!(e.code(), "calendar.unknown_term");
     let e = j
-        .set_final_mark(&t, student(99), MATH, "Q1", None)
+        .set_final_mark(
+            &t,
+            student(99),
+            MATH,
+            crate::calendar::TermCode::parse("Q1").unwrap(),
+            None,
+        )
         .unwrap_err();
     assert_eq!(e.code(), "school.unknown_student");
     let e = j
-        .set_final_mark(&t, student(1), SubjectId::new(99), "Q1", None)
+        .set_final_mark(
+            &t,
+            student(1),
+            SubjectId::new(99),
+            crate::calendar::TermCode::parse("Q1").unwrap(),
+            None,
+        )
         .unwrap_err();
     assert_eq!(e.code(), "school.unknown_subject");
     let e = j
-        .class_period_marks(&Actor::teacher(T2), C5A, MATH, "Q1")
+        .class_period_marks(
+            &Actor::teacher(T2),
+            C5A,
+            MATH,
+            crate::calendar::TermCode::parse("Q1").unwrap(),
+        )
         .unwrap_err();
     assert_eq!(e.code(), "access.not_subject_teacher");
     // the whole school: the administrator only
-    let all = j.school_period_marks(&ADMIN, "Q1").unwrap();
+    let all = j
+        .school_period_marks(&ADMIN, crate::calendar::TermCode::parse("Q1").unwrap())
+        .unwrap();
     assert_eq!(all.len(), 4 * 3 + 1); // 5А: 3 subjects × 4 students; 5Б: Russian × 1
     assert_eq!(
-        j.school_period_marks(&Actor::teacher(T1), "Q1")
-            .unwrap_err()
-            .code(),
+        j.school_period_marks(
+            &Actor::teacher(T1),
+            crate::calendar::TermCode::parse("Q1").unwrap()
+        )
+        .unwrap_err()
+        .code(),
         "access.not_teaching_in_class"
     );
     // withdrawing the final mark
-    j.set_final_mark(&t, student(1), MATH, "Q1", None).unwrap();
+    j.set_final_mark(
+        &t,
+        student(1),
+        MATH,
+        crate::calendar::TermCode::parse("Q1").unwrap(),
+        None,
+    )
+    .unwrap();
     assert_eq!(
-        j.class_period_marks(&ADMIN, C5A, MATH, "Q1").unwrap()[0].final_mark,
+        j.class_period_marks(
+            &ADMIN,
+            C5A,
+            MATH,
+            crate::calendar::TermCode::parse("Q1").unwrap()
+        )
+        .unwrap()[0]
+            .final_mark,
         None
     );
 }
@@ -116,7 +176,13 @@ fn final_mark_needs_an_enrolment_in_the_term() {
     )
     .unwrap();
     let e = j
-        .set_final_mark(&by(Actor::teacher(T1)), student(6), MATH, "Q1", None)
+        .set_final_mark(
+            &by(Actor::teacher(T1)),
+            student(6),
+            MATH,
+            crate::calendar::TermCode::parse("Q1").unwrap(),
+            None,
+        )
         .unwrap_err();
     assert_eq!(e.code(), "journal.not_enrolled_in_term");
 }
@@ -260,7 +326,7 @@ fn what_do_i_need_through_the_journal() {
     }
     let query = TargetQuery {
         subject: MATH,
-        term: "Q1".into(),
+        term: crate::calendar::TermCode::parse("Q1").unwrap(),
         target: Points::FIVE,
         value: Points::FIVE,
         weight: Weight::ONE,
@@ -290,7 +356,7 @@ fn what_do_i_need_through_the_journal() {
             &s1,
             student(1),
             &TargetQuery {
-                term: "Q7".into(),
+                term: crate::calendar::TermCode::parse("S2").unwrap(),
                 ..query
             },
         )
@@ -315,7 +381,7 @@ fn journal_pages_for_class_and_subgroup() {
             &Actor::teacher(T3),
             LessonGroup::Subgroup(G1),
             ENGLISH,
-            "Q1",
+            crate::calendar::TermCode::parse("Q1").unwrap(),
         )
         .unwrap();
     assert_eq!(page.columns.len(), 1);
@@ -327,13 +393,18 @@ fn journal_pages_for_class_and_subgroup() {
             &Actor::class_teacher(T1),
             LessonGroup::Class(C5A),
             ENGLISH,
-            "Q1",
+            crate::calendar::TermCode::parse("Q1").unwrap(),
         )
         .unwrap();
     assert_eq!(whole.columns.len(), 2);
     assert_eq!(whole.rows.len(), 4);
     let e = j
-        .journal_page(&Actor::teacher(T1), LessonGroup::Class(C5A), ENGLISH, "Q1")
+        .journal_page(
+            &Actor::teacher(T1),
+            LessonGroup::Class(C5A),
+            ENGLISH,
+            crate::calendar::TermCode::parse("Q1").unwrap(),
+        )
         .unwrap_err();
     assert_eq!(e.code(), "access.not_subject_teacher");
     let e = j
@@ -341,7 +412,7 @@ fn journal_pages_for_class_and_subgroup() {
             &ADMIN,
             LessonGroup::Subgroup(SubgroupId::new(9)),
             ENGLISH,
-            "Q1",
+            crate::calendar::TermCode::parse("Q1").unwrap(),
         )
         .unwrap_err();
     assert_eq!(e.code(), "school.unknown_subgroup");
@@ -362,8 +433,14 @@ fn administration_and_snapshot() {
     .unwrap();
     j.assign_work(&t, l.math_mon, &wt("independent"), Some(d(9, 16)))
         .unwrap();
-    j.set_final_mark(&t, student(1), MATH, "Q1", Some(PeriodMark::NotAttested))
-        .unwrap();
+    j.set_final_mark(
+        &t,
+        student(1),
+        MATH,
+        crate::calendar::TermCode::parse("Q1").unwrap(),
+        Some(PeriodMark::NotAttested),
+    )
+    .unwrap();
     j.set_parent_grants(
         &by(ADMIN),
         ParentGrants::only([(ParentId::new(1), student(1))]),

@@ -350,7 +350,7 @@ proptest! {
                 s.record_mark(lessons[i], StudentId::new(1), MarkValue::Points(Points::new(v).unwrap()),
                     &WorkTypeCode::new(WORK[w]).unwrap(), None).unwrap();
             }
-            s.subject_marks(StudentId::new(1), SubjectId::new(1), "Q1").unwrap()
+            s.subject_marks(StudentId::new(1), SubjectId::new(1), crate::calendar::TermCode::parse("Q1").unwrap()).unwrap()
         };
         let in_order = build(&(0..marks.len()).collect::<Vec<_>>());
         let shuffled = build(&order);
