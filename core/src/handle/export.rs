@@ -28,6 +28,7 @@ use crate::ids::{ClassId, ParentId, StudentId, SubjectId};
 use crate::journal::Journal;
 use crate::marks::WeightedAverage;
 use crate::rollout::RolloutPlan;
+use crate::school::SchoolError;
 use crate::school::{ClassSums, Sums};
 use crate::snapshot::SnapshotError;
 
@@ -85,6 +86,9 @@ impl SchoolHandle {
         match actor.role() {
             Role::Student => {
                 let me = StudentId::new(actor.id());
+                if self.school().student(me).is_none() {
+                    return Err(SchoolError::UnknownStudent { student: me }.into());
+                }
                 authorize(&facts, actor, &Action::ReadDiary { student: me })?;
                 Ok(BTreeSet::from([me]))
             }
@@ -115,8 +119,8 @@ impl SchoolHandle {
     /// # Errors
     /// [`HandleError::ExportNotForRole`] for staff;
     /// [`HandleError::NothingToExport`] for a parent who may read no
-    /// child's diary on `on`; [`crate::access::AccessError`] for a student
-    /// unknown to the school.
+    /// child's diary on `on`; `school.unknown_student` for a student unknown
+    /// to the school.
     ///
     /// # Example
     /// See the README's tour and the handle's tests.

@@ -324,6 +324,9 @@ fn exports_are_for_granted_parents_and_students_only() {
         .export_for(&Actor::teacher(TeacherId::new(1)), d(9, 20))
         .unwrap_err();
     assert_eq!(e.code(), "handle.export_not_for_role");
+    let stranger = Actor::student(StudentId::new(77));
+    let e = h.export_for(&stranger, d(9, 20)).unwrap_err();
+    assert_eq!(e.code(), "school.unknown_student");
     let pupil = Actor::student(KID);
     let json = h.export_for(&pupil, d(9, 20)).unwrap();
     assert!(!json.contains("Зайцева") && !json.contains("Орлова"));
