@@ -139,7 +139,7 @@ fn subjects_with_averages_and_class_average() {
         &by(Actor::teacher(T1)),
         student(1),
         MATH,
-        crate::calendar::TermCode::parse("Q1").unwrap(),
+        q("Q1"),
         Some(PeriodMark::Mark(Points::FIVE)),
     )
     .unwrap();

@@ -57,6 +57,11 @@ pub(crate) fn wt(code: &str) -> WorkTypeCode {
     WorkTypeCode::new(code).unwrap()
 }
 
+/// A term code (`"Q1"`).
+pub(crate) fn q(code: &str) -> crate::calendar::TermCode {
+    crate::calendar::TermCode::parse(code).unwrap()
+}
+
 pub(crate) fn student(n: u32) -> StudentId {
     StudentId::new(n)
 }

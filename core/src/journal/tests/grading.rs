@@ -20,11 +20,7 @@ fn regraded(grading: Grading) -> Journal {
     )
     .unwrap();
     let before = j
-        .term_marks(
-            &Actor::student(student(1)),
-            student(1),
-            crate::calendar::TermCode::parse("Q1").unwrap(),
-        )
+        .term_marks(&Actor::student(student(1)), student(1), q("Q1"))
         .unwrap();
     let math = before.iter().find(|m| m.computed.subject == MATH).unwrap();
     assert_eq!(math.computed.period_mark, PeriodMark::NotAttested);
@@ -37,13 +33,7 @@ fn regraded(grading: Grading) -> Journal {
 
 fn results(j: &Journal) -> (PeriodMark, PeriodMark) {
     let me = Actor::student(student(1));
-    let marks = j
-        .term_marks(
-            &me,
-            student(1),
-            crate::calendar::TermCode::parse("Q1").unwrap(),
-        )
-        .unwrap();
+    let marks = j.term_marks(&me, student(1), q("Q1")).unwrap();
     let math = marks.iter().find(|m| m.computed.subject == MATH).unwrap();
     let week = j.diary_week(&me, student(1), d(9, 15), d(9, 20)).unwrap();
     let diary = week.subjects.iter().find(|s| s.subject == MATH).unwrap();
@@ -71,14 +61,7 @@ fn pass_fail_subjects() {
     assert_eq!(results(&j), (PeriodMark::Passed, PeriodMark::Passed));
     assert_eq!(PeriodMark::Passed.to_string(), "зач");
     // the page and the final-mark check see the same result
-    let page = j
-        .class_period_marks(
-            &ADMIN,
-            C5A,
-            MATH,
-            crate::calendar::TermCode::parse("Q1").unwrap(),
-        )
-        .unwrap();
+    let page = j.class_period_marks(&ADMIN, C5A, MATH, q("Q1")).unwrap();
     let row = page.iter().find(|r| r.student == student(1)).unwrap();
     assert_eq!(row.computed, PeriodMark::Passed);
 }

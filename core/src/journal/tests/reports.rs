@@ -26,12 +26,7 @@ fn final_marks_and_period_marks() {
     j.record_mark(&t, l.math_mon, student(2), p(3), &wt("control"), None)
         .unwrap();
     let rows = j
-        .class_period_marks(
-            &Actor::teacher(T1),
-            C5A,
-            MATH,
-            crate::calendar::TermCode::parse("Q1").unwrap(),
-        )
+        .class_period_marks(&Actor::teacher(T1), C5A, MATH, q("Q1"))
         .unwrap();
     assert_eq!(rows.len(), 4);
     let first = &rows[0];
@@ -45,18 +40,11 @@ fn final_marks_and_period_marks() {
         &t,
         student(1),
         MATH,
-        crate::calendar::TermCode::parse("Q1").unwrap(),
+        q("Q1"),
         Some(PeriodMark::Mark(Points::FIVE)),
     )
     .unwrap();
-    let rows = j
-        .class_period_marks(
-            &ADMIN,
-            C5A,
-            MATH,
-            crate::calendar::TermCode::parse("Q1").unwrap(),
-        )
-        .unwrap();
+    let rows = j.class_period_marks(&ADMIN, C5A, MATH, q("Q1")).unwrap();
     assert_eq!(rows[0].final_mark, Some(PeriodMark::Mark(Points::FIVE)));
     assert!(rows[0].differs);
     let trail = j.audit_of_student(&ADMIN, student(1)).unwrap();
@@ -77,86 +65,39 @@ fn final_marks_and_period_marks() {
     }
     // refusals and errors
     let e = j
-        .set_final_mark(
-            &by(Actor::teacher(T2)),
-            student(1),
-            MATH,
-            crate::calendar::TermCode::parse("Q1").unwrap(),
-            None,
-        )
+        .set_final_mark(&by(Actor::teacher(T2)), student(1), MATH, q("Q1"), None)
         .unwrap_err();
     assert_eq!(e.code(), "access.not_subject_teacher");
     let e = j
-        .set_final_mark(
-            &t,
-            student(1),
-            MATH,
-            crate::calendar::TermCode::parse("T1").unwrap(),
-            None,
-        )
+        .set_final_mark(&t, student(1), MATH, q("T1"), None)
         .unwrap_err();
     assert_eq!(e.code(), "calendar.unknown_term");
     let e = j
-        .set_final_mark(
-            &t,
-            student(99),
-            MATH,
-            crate::calendar::TermCode::parse("Q1").unwrap(),
-            None,
-        )
+        .set_final_mark(&t, student(99), MATH, q("Q1"), None)
         .unwrap_err();
     assert_eq!(e.code(), "school.unknown_student");
     let e = j
-        .set_final_mark(
-            &t,
-            student(1),
-            SubjectId::new(99),
-            crate::calendar::TermCode::parse("Q1").unwrap(),
-            None,
-        )
+        .set_final_mark(&t, student(1), SubjectId::new(99), q("Q1"), None)
         .unwrap_err();
     assert_eq!(e.code(), "school.unknown_subject");
     let e = j
-        .class_period_marks(
-            &Actor::teacher(T2),
-            C5A,
-            MATH,
-            crate::calendar::TermCode::parse("Q1").unwrap(),
-        )
+        .class_period_marks(&Actor::teacher(T2), C5A, MATH, q("Q1"))
         .unwrap_err();
     assert_eq!(e.code(), "access.not_subject_teacher");
     // the whole school: the administrator only
-    let all = j
-        .school_period_marks(&ADMIN, crate::calendar::TermCode::parse("Q1").unwrap())
-        .unwrap();
+    let all = j.school_period_marks(&ADMIN, q("Q1")).unwrap();
     assert_eq!(all.len(), 4 * 3 + 1); // 5А: 3 subjects × 4 students; 5Б: Russian × 1
     assert_eq!(
-        j.school_period_marks(
-            &Actor::teacher(T1),
-            crate::calendar::TermCode::parse("Q1").unwrap()
-        )
-        .unwrap_err()
-        .code(),
+        j.school_period_marks(&Actor::teacher(T1), q("Q1"))
+            .unwrap_err()
+            .code(),
         "access.not_teaching_in_class"
     );
     // withdrawing the final mark
-    j.set_final_mark(
-        &t,
-        student(1),
-        MATH,
-        crate::calendar::TermCode::parse("Q1").unwrap(),
-        None,
-    )
-    .unwrap();
+    j.set_final_mark(&t, student(1), MATH, q("Q1"), None)
+        .unwrap();
     assert_eq!(
-        j.class_period_marks(
-            &ADMIN,
-            C5A,
-            MATH,
-            crate::calendar::TermCode::parse("Q1").unwrap()
-        )
-        .unwrap()[0]
-            .final_mark,
+        j.class_period_marks(&ADMIN, C5A, MATH, q("Q1")).unwrap()[0].final_mark,
         None
     );
 }
@@ -176,13 +117,7 @@ fn final_mark_needs_an_enrolment_in_the_term() {
     )
     .unwrap();
     let e = j
-        .set_final_mark(
-            &by(Actor::teacher(T1)),
-            student(6),
-            MATH,
-            crate::calendar::TermCode::parse("Q1").unwrap(),
-            None,
-        )
+        .set_final_mark(&by(Actor::teacher(T1)), student(6), MATH, q("Q1"), None)
         .unwrap_err();
     assert_eq!(e.code(), "journal.not_enrolled_in_term");
 }
@@ -326,7 +261,7 @@ fn what_do_i_need_through_the_journal() {
     }
     let query = TargetQuery {
         subject: MATH,
-        term: crate::calendar::TermCode::parse("Q1").unwrap(),
+        term: q("Q1"),
         target: Points::FIVE,
         value: Points::FIVE,
         weight: Weight::ONE,
@@ -356,7 +291,7 @@ fn what_do_i_need_through_the_journal() {
             &s1,
             student(1),
             &TargetQuery {
-                term: crate::calendar::TermCode::parse("S2").unwrap(),
+                term: q("S2"),
                 ..query
             },
         )
@@ -381,7 +316,7 @@ fn journal_pages_for_class_and_subgroup() {
             &Actor::teacher(T3),
             LessonGroup::Subgroup(G1),
             ENGLISH,
-            crate::calendar::TermCode::parse("Q1").unwrap(),
+            q("Q1"),
         )
         .unwrap();
     assert_eq!(page.columns.len(), 1);
@@ -393,7 +328,7 @@ fn journal_pages_for_class_and_subgroup() {
             &Actor::class_teacher(T1),
             LessonGroup::Class(C5A),
             ENGLISH,
-            crate::calendar::TermCode::parse("Q1").unwrap(),
+            q("Q1"),
         )
         .unwrap();
     assert_eq!(whole.columns.len(), 2);
@@ -403,7 +338,7 @@ fn journal_pages_for_class_and_subgroup() {
             &Actor::teacher(T1),
             LessonGroup::Class(C5A),
             ENGLISH,
-            crate::calendar::TermCode::parse("Q1").unwrap(),
+            q("Q1"),
         )
         .unwrap_err();
     assert_eq!(e.code(), "access.not_subject_teacher");
@@ -412,7 +347,7 @@ fn journal_pages_for_class_and_subgroup() {
             &ADMIN,
             LessonGroup::Subgroup(SubgroupId::new(9)),
             ENGLISH,
-            crate::calendar::TermCode::parse("Q1").unwrap(),
+            q("Q1"),
         )
         .unwrap_err();
     assert_eq!(e.code(), "school.unknown_subgroup");
@@ -433,14 +368,8 @@ fn administration_and_snapshot() {
     .unwrap();
     j.assign_work(&t, l.math_mon, &wt("independent"), Some(d(9, 16)))
         .unwrap();
-    j.set_final_mark(
-        &t,
-        student(1),
-        MATH,
-        crate::calendar::TermCode::parse("Q1").unwrap(),
-        Some(PeriodMark::NotAttested),
-    )
-    .unwrap();
+    j.set_final_mark(&t, student(1), MATH, q("Q1"), Some(PeriodMark::NotAttested))
+        .unwrap();
     j.set_parent_grants(
         &by(ADMIN),
         ParentGrants::only([(ParentId::new(1), student(1))]),

@@ -153,3 +153,8 @@ pub(super) fn group_lesson(
 pub(super) fn lesson(s: &mut School, date: NaiveDate, slot: u8, subject: SubjectId) -> LessonId {
     group_lesson(s, date, slot, LessonGroup::Class(C5A), subject)
 }
+
+/// A term code (`"Q1"`).
+pub(crate) fn q(code: &str) -> crate::calendar::TermCode {
+    crate::calendar::TermCode::parse(code).unwrap()
+}

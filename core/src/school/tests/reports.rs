@@ -42,13 +42,7 @@ fn subject_marks_average_and_period_mark() {
     s.record_mark(l1, sid(2), p(3), &wt("answer"), None)
         .unwrap();
 
-    let q1 = s
-        .subject_marks(
-            sid(1),
-            MATH,
-            crate::calendar::TermCode::parse("Q1").unwrap(),
-        )
-        .unwrap();
+    let q1 = s.subject_marks(sid(1), MATH, q("Q1")).unwrap();
     assert_eq!(q1.term, "Q1");
     assert_eq!(q1.subject_name, "Математика");
     assert_eq!(q1.marks.len(), 5);
@@ -65,13 +59,7 @@ fn subject_marks_average_and_period_mark() {
         .collect();
     assert!(dates.windows(2).all(|w| w[0] <= w[1]));
 
-    let q2marks = s
-        .subject_marks(
-            sid(1),
-            MATH,
-            crate::calendar::TermCode::parse("Q2").unwrap(),
-        )
-        .unwrap();
+    let q2marks = s.subject_marks(sid(1), MATH, q("Q2")).unwrap();
     assert_eq!(q2marks.counted_marks, 1);
     assert_eq!(q2marks.period_mark, PeriodMark::NotAttested);
 
@@ -80,13 +68,7 @@ fn subject_marks_average_and_period_mark() {
         ((sid(1), SubjectId::new(99), "Q1"), "school.unknown_subject"),
         ((sid(1), MATH, "T1"), "calendar.unknown_term"),
     ] {
-        let e = s
-            .subject_marks(
-                args.0,
-                args.1,
-                crate::calendar::TermCode::parse(args.2).unwrap(),
-            )
-            .unwrap_err();
+        let e = s.subject_marks(args.0, args.1, q(args.2)).unwrap_err();
         assert_eq!(e.code(), code);
     }
 }
@@ -103,9 +85,7 @@ fn period_marks_per_subject() {
     }
     s.record_mark(r, sid(1), p(3), &wt("dictation"), None)
         .unwrap();
-    let marks = s
-        .period_marks(sid(1), crate::calendar::TermCode::parse("Q1").unwrap())
-        .unwrap();
+    let marks = s.period_marks(sid(1), q("Q1")).unwrap();
     let got: Vec<_> = marks
         .iter()
         .map(|m| (m.subject_name.as_str(), m.average_shown, m.period_mark))
@@ -122,17 +102,13 @@ fn period_marks_per_subject() {
             ("Русский язык", Some(dec("3.00")), PeriodMark::NotAttested),
         ]
     );
-    let third = s
-        .period_marks(sid(3), crate::calendar::TermCode::parse("Q1").unwrap())
-        .unwrap();
+    let third = s.period_marks(sid(3), q("Q1")).unwrap();
     let subjects: Vec<_> = third.iter().map(|m| m.subject).collect();
     assert_eq!(subjects, [ENGLISH, MATH, RUSSIAN]);
     assert!(third.iter().all(|m| m.marks.is_empty()));
     let _ = eng2;
     assert_eq!(
-        s.period_marks(sid(1), crate::calendar::TermCode::parse("Y").unwrap())
-            .unwrap_err()
-            .code(),
+        s.period_marks(sid(1), q("Y")).unwrap_err().code(),
         "calendar.unknown_term"
     );
 }
@@ -164,13 +140,7 @@ fn journal_page_layout() {
     s.record_attendance(g1, sid(1), AttendanceCode::Illness)
         .unwrap();
 
-    let page = s
-        .journal_page(
-            C5A,
-            ENGLISH,
-            crate::calendar::TermCode::parse("Q1").unwrap(),
-        )
-        .unwrap();
+    let page = s.journal_page(C5A, ENGLISH, q("Q1")).unwrap();
     assert_eq!(page.class_name.to_string(), "5А");
     assert_eq!(page.subject_name, "Английский язык");
     assert_eq!(page.term.code(), "Q1");
@@ -206,13 +176,7 @@ fn journal_page_layout() {
         (C5A, ENGLISH, "S1", "calendar.unknown_term"),
     ] {
         assert_eq!(
-            s.journal_page(
-                class,
-                subject,
-                crate::calendar::TermCode::parse(term).unwrap()
-            )
-            .unwrap_err()
-            .code(),
+            s.journal_page(class, subject, q(term)).unwrap_err().code(),
             code
         );
     }
@@ -229,22 +193,16 @@ fn journal_page_follows_enrolments() {
     let oct = lesson(&mut s, d(2014, 10, 2), 1, MATH);
     s.record_mark(oct, sid(5), p(3), &wt("answer"), None)
         .unwrap();
-    let page = s
-        .journal_page(C5A, MATH, crate::calendar::TermCode::parse("Q1").unwrap())
-        .unwrap();
+    let page = s.journal_page(C5A, MATH, q("Q1")).unwrap();
     let row = page.rows.iter().find(|r| r.student == sid(5)).unwrap();
     assert_eq!(page.columns[0].lesson, sept);
     assert!(!row.cells[0].applicable && row.cells[1].applicable);
     assert_eq!(row.cells[1].marks[0].value, p(3));
     // In 5Б's page for Q1 the student appears (enrolled in September) …
-    let b = s
-        .journal_page(C5B, MATH, crate::calendar::TermCode::parse("Q1").unwrap())
-        .unwrap();
+    let b = s.journal_page(C5B, MATH, q("Q1")).unwrap();
     assert!(b.rows.iter().any(|r| r.student == sid(5)));
     // … but not in Q2, after leaving.
-    let b2 = s
-        .journal_page(C5B, MATH, crate::calendar::TermCode::parse("Q2").unwrap())
-        .unwrap();
+    let b2 = s.journal_page(C5B, MATH, q("Q2")).unwrap();
     assert!(b2.rows.is_empty());
 }
 
@@ -256,21 +214,13 @@ fn reports_round_trip_through_json() {
     s.record_mark(l, sid(1), p(4), &wt("answer"), None).unwrap();
     s.record_attendance(l, sid(2), AttendanceCode::Excused)
         .unwrap();
-    let page = s
-        .journal_page(C5A, MATH, crate::calendar::TermCode::parse("Q1").unwrap())
-        .unwrap();
+    let page = s.journal_page(C5A, MATH, q("Q1")).unwrap();
     let json = serde_json::to_string(&page).unwrap();
     assert_eq!(
         serde_json::from_str::<super::super::JournalPage>(&json).unwrap(),
         page
     );
-    let marks = s
-        .subject_marks(
-            sid(1),
-            MATH,
-            crate::calendar::TermCode::parse("Q1").unwrap(),
-        )
-        .unwrap();
+    let marks = s.subject_marks(sid(1), MATH, q("Q1")).unwrap();
     let json = serde_json::to_string(&marks).unwrap();
     assert!(json.contains(r#""average_shown":"4.00""#), "{json}");
     assert_eq!(
