@@ -16,6 +16,7 @@ mod error;
 mod plan;
 mod plan_parser;
 mod report;
+mod report_order;
 mod report_text;
 mod status;
 mod task;
@@ -31,5 +32,6 @@ pub use plan::{
     seed_checkpoints,
 };
 pub use report::{ClassActivationRow, ReportOptions, RolloutReport};
+pub use report_order::ClassLag;
 pub use status::{PlanStatus, StageSummary, TargetLine, TaskLine, points_below};
 pub use task::{Deadline, PlanTask, ResponsibleRole};
