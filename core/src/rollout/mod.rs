@@ -16,6 +16,8 @@ mod error;
 mod plan;
 mod plan_parser;
 mod report;
+#[cfg(feature = "html")]
+mod report_html;
 mod report_order;
 mod report_text;
 mod status;
