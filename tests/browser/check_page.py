@@ -26,6 +26,7 @@ import base64
 import json
 import os
 import re
+import select
 import subprocess
 import sys
 import tempfile
@@ -80,7 +81,8 @@ class Browser:
 
     def _read(self, deadline):
         while b"\0" not in self.buffer:
-            if time.monotonic() > deadline:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self.res_r], [], [], left)[0]:
                 raise TimeoutError("chromium did not answer in time")
             chunk = os.read(self.res_r, 1 << 16)
             if not chunk:
@@ -340,7 +342,7 @@ def screenshots(c, b, out_dir, stem):
     shots = [(stem + ".png", height, 1)]
     top = b.evaluate("Math.ceil(document.querySelector('#targets').getBoundingClientRect().bottom"
                      " + window.scrollY + 12)")
-    shots.append((stem + "-top.png", top, 0.6))
+    shots.append((stem + "-top.png", top, 0.7))
     for name, h, scale in shots:
         data = b.send("Page.captureScreenshot", {
             "format": "png", "captureBeyondViewport": True,
