@@ -103,3 +103,12 @@ fn before_any_checkpoint_and_without_applications() {
     assert_eq!(count(&page, "<circle class=\"mark "), 0);
     assert!(page.contains("срок не наступил"));
 }
+
+#[test]
+fn without_classes_the_page_says_so() {
+    let mut r = report(NaiveDate::from_ymd_opt(2014, 12, 1).unwrap());
+    r.classes.clear();
+    let page = r.to_html();
+    assert!(page.contains("<p class=\"none\" id=\"class-table\">"));
+    assert!(!page.contains("<table class=\"classes\""));
+}

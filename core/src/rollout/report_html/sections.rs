@@ -117,6 +117,9 @@ impl RolloutReport {
         html! {
             section id="classes" aria-labelledby="classes-h" {
                 h2 id="classes-h" { "Активация по классам" }
+                @if self.classes.is_empty() {
+                    p class="none" id="class-table" { "На эту дату нет классов с учащимися." }
+                } @else {
                 table class="classes" id="class-table" {
                     caption { "Классы: сначала отстающие (ниже текущей цели, затем ниже следующей — от меньшей доли)" }
                     thead { tr {
@@ -144,6 +147,7 @@ impl RolloutReport {
                             (self.status_cells(a.current_status, a.next_status))
                         }
                     }
+                }
                 }
             }
         }
