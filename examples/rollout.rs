@@ -11,6 +11,7 @@
 //! cargo run -p zhurnal-examples --example rollout                 # on 2014-12-01
 //! cargo run -p zhurnal-examples --example rollout -- 2014-11-01   # another date
 //! cargo run -p zhurnal-examples --example rollout -- 2014-12-01 --json
+//! cargo run -p zhurnal-examples --example rollout -- 2014-12-01 --html report.html
 //! cargo run -p zhurnal-examples --example rollout -- --help
 //! ```
 //!
@@ -18,6 +19,7 @@
 //! failure of the library prints `error: … [its code]` and exits 1.
 
 use std::io::Write as _;
+use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -31,10 +33,11 @@ fn main() -> ExitCode {
         Ok(Command::Help) => print_out(USAGE),
         Ok(Command::Report { date, json }) => match report(date, json) {
             Ok(text) => print_out(&text),
-            Err((message, code)) => {
-                eprintln!("{}", error_line(&message, code));
-                ExitCode::FAILURE
-            }
+            Err((message, code)) => fail(&message, code),
+        },
+        Ok(Command::Page { date, out }) => match page(date, &out) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err((message, code)) => fail(&message, code),
         },
         Err(e) => {
             eprintln!("{}", error_line(&e, e.code()));
@@ -44,17 +47,34 @@ fn main() -> ExitCode {
     }
 }
 
-/// The report on `date`, as text or JSON; an error as its message and code.
-fn report(date: NaiveDate, json: bool) -> Result<String, (String, &'static str)> {
+/// Prints `error: … [code]` and fails.
+fn fail(message: &str, code: &str) -> ExitCode {
+    eprintln!("{}", error_line(&message, code));
+    ExitCode::FAILURE
+}
+
+/// The report of the generated Gymnasium on `date`.
+fn build(date: NaiveDate) -> Result<RolloutReport, (String, &'static str)> {
     let demo =
         demo_rollout(&DemoConfig::gymnasium17(2014)).map_err(|e| (e.to_string(), e.code()))?;
-    let report = RolloutReport::build(
+    Ok(RolloutReport::build(
         &demo.plan,
         &demo.school,
         &demo.registry,
         date,
         &ReportOptions::default(),
-    );
+    ))
+}
+
+/// Writes the report on `date` as an HTML page to `out`.
+fn page(date: NaiveDate, out: &Path) -> Result<(), (String, &'static str)> {
+    let html = build(date)?.to_html();
+    std::fs::write(out, html).map_err(|e| (format!("cannot write {}: {e}", out.display()), "io"))
+}
+
+/// The report on `date`, as text or JSON; an error as its message and code.
+fn report(date: NaiveDate, json: bool) -> Result<String, (String, &'static str)> {
+    let report = build(date)?;
     if json {
         serde_json::to_string_pretty(&report)
             .map(|s| s + "\n")

@@ -1,22 +1,27 @@
 //! The `rollout` command line: its arguments, usage and error lines. The
 //! runnable example `rollout` parses its arguments with [`parse_args`].
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 
 /// What `--help` prints.
-pub const USAGE: &str = "usage: rollout [DATE] [--json]
+pub const USAGE: &str = "usage: rollout [DATE] [--json | --html OUT.html]
 
 Prints the rollout status report of a generated Gymnasium-sized school
 (the embedded rollout plan of Gymnasium No. 17) on DATE, in Russian.
 
-  DATE        the report date, YYYY-MM-DD (default 2014-12-01)
-  --json      print the report as a JSON value instead of text
-  -h, --help  print this help
+  DATE            the report date, YYYY-MM-DD (default 2014-12-01)
+  --json          print the report as a JSON value instead of text
+  --html OUT.html write the report as one self-contained HTML page (charts
+                  and tables, printable on A4) to OUT.html
+  -h, --help      print this help
 
 examples:
   cargo run --example rollout
   cargo run --example rollout -- 2015-01-05
-  cargo run --example rollout -- 2014-11-01 --json";
+  cargo run --example rollout -- 2014-11-01 --json
+  cargo run --example rollout -- 2014-12-01 --html report.html";
 
 /// The exit status of a usage error.
 pub const USAGE_EXIT: u8 = 2;
@@ -28,7 +33,7 @@ pub fn default_date() -> NaiveDate {
 }
 
 /// What the arguments ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     /// Print [`USAGE`] and exit 0.
     Help,
@@ -38,6 +43,13 @@ pub enum Command {
         date: NaiveDate,
         /// JSON instead of Russian text.
         json: bool,
+    },
+    /// Write the report as an HTML page.
+    Page {
+        /// The report date.
+        date: NaiveDate,
+        /// Where the page goes.
+        out: PathBuf,
     },
 }
 
@@ -59,6 +71,10 @@ pub enum ArgsError {
         /// The argument.
         text: String,
     },
+    /// `--html` without the file it writes.
+    MissingPath,
+    /// `--json` together with `--html`, or `--html` twice.
+    OneOutput,
 }
 
 impl ArgsError {
@@ -78,6 +94,8 @@ impl std::fmt::Display for ArgsError {
             ArgsError::SecondDate { text } => {
                 write!(f, "a second date {text:?}: give at most one")
             }
+            ArgsError::MissingPath => f.write_str("--html needs the file to write (OUT.html)"),
+            ArgsError::OneOutput => f.write_str("give one output: text, --json or --html OUT.html"),
         }
     }
 }
@@ -98,10 +116,19 @@ pub fn parse_args(args: &[String]) -> Result<Command, ArgsError> {
     if args.iter().any(|a| a == "-h" || a == "--help") {
         return Ok(Command::Help);
     }
-    let (mut date, mut json) = (None, false);
-    for arg in args {
+    let (mut date, mut json, mut out) = (None, false, None);
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
         if arg == "--json" {
             json = true;
+        } else if arg == "--html" {
+            let path = args
+                .next()
+                .filter(|p| !p.starts_with('-'))
+                .ok_or(ArgsError::MissingPath)?;
+            if out.replace(PathBuf::from(path)).is_some() {
+                return Err(ArgsError::OneOutput);
+            }
         } else if arg.starts_with('-') {
             return Err(ArgsError::UnknownOption {
                 option: arg.clone(),
@@ -114,10 +141,12 @@ pub fn parse_args(args: &[String]) -> Result<Command, ArgsError> {
             date = Some(parsed);
         }
     }
-    Ok(Command::Report {
-        date: date.unwrap_or_else(default_date),
-        json,
-    })
+    let date = date.unwrap_or_else(default_date);
+    match out {
+        Some(_) if json => Err(ArgsError::OneOutput),
+        Some(out) => Ok(Command::Page { date, out }),
+        None => Ok(Command::Report { date, json }),
+    }
 }
 
 #[cfg(test)]
@@ -163,7 +192,40 @@ mod tests {
         assert_eq!(parse(&["--help"]), Ok(Command::Help));
         assert_eq!(parse(&["-h"]), Ok(Command::Help));
         assert_eq!(parse(&["2014-13-01", "--help"]), Ok(Command::Help));
-        assert!(USAGE.starts_with("usage: rollout [DATE] [--json]"));
+        assert!(USAGE.starts_with("usage: rollout [DATE] [--json | --html OUT.html]"));
+    }
+
+    #[test]
+    fn html_takes_the_file_to_write() {
+        assert_eq!(
+            parse(&["2014-12-01", "--html", "out/report.html"]),
+            Ok(Command::Page {
+                date: date(2014, 12, 1),
+                out: PathBuf::from("out/report.html")
+            })
+        );
+        assert_eq!(
+            parse(&["--html", "r.html"]),
+            Ok(Command::Page {
+                date: date(2014, 12, 1),
+                out: PathBuf::from("r.html")
+            })
+        );
+        assert_eq!(parse(&["--html"]), Err(ArgsError::MissingPath));
+        assert_eq!(parse(&["--html", "--json"]), Err(ArgsError::MissingPath));
+        assert_eq!(
+            parse(&["--json", "--html", "r.html"]),
+            Err(ArgsError::OneOutput)
+        );
+        assert_eq!(
+            parse(&["--html", "a.html", "--html", "b.html"]),
+            Err(ArgsError::OneOutput)
+        );
+        let e = parse(&["--html"]).unwrap_err();
+        assert_eq!(
+            error_line(&e, e.code()),
+            "error: --html needs the file to write (OUT.html) [usage]"
+        );
     }
 
     #[test]

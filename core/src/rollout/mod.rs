@@ -16,6 +16,9 @@ mod error;
 mod plan;
 mod plan_parser;
 mod report;
+#[cfg(feature = "html")]
+mod report_html;
+mod report_order;
 mod report_text;
 mod status;
 mod task;
@@ -31,5 +34,6 @@ pub use plan::{
     seed_checkpoints,
 };
 pub use report::{ClassActivationRow, ReportOptions, RolloutReport};
+pub use report_order::ClassLag;
 pub use status::{PlanStatus, StageSummary, TargetLine, TaskLine, points_below};
 pub use task::{Deadline, PlanTask, ResponsibleRole};

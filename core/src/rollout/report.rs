@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::activation::ScopeActivation;
 use crate::activation::{ActivationCount, BandStatus, Checkpoint, EligibilityPolicy};
 use crate::activation::{ActivationScope, ActivationTable, CheckpointOutcome, Projection};
+use crate::activation::{CurvePoint, MAX_CURVE_DAYS};
 use crate::applications::ApplicationRegistry;
 use crate::applications::StatusCounts;
 use crate::ids::ClassId;
@@ -102,6 +103,12 @@ pub struct RolloutReport {
     pub projection: Option<Projection>,
     /// Per class, by class name.
     pub classes: Vec<ClassActivationRow>,
+    /// The school's share for every day from the first day of the school
+    /// year up to the date (at most [`MAX_CURVE_DAYS`] days; a report dated
+    /// before the year's first day has only its own day). Reports
+    /// serialised before the curve existed load with none.
+    #[serde(default)]
+    pub curve: Vec<CurvePoint>,
 }
 
 impl RolloutReport {
@@ -144,6 +151,9 @@ impl RolloutReport {
                 checkpoints,
                 options.projection_window_days,
             ),
+            curve: registry
+                .activation_curve(school, curve_start(school, date), date, options.policy)
+                .unwrap_or_default(),
         };
         RolloutReport::assemble(plan, school, date, options, measured)
     }
@@ -211,6 +221,7 @@ impl RolloutReport {
             next_gap: gap(table.next),
             projection: measured.projection,
             classes,
+            curve: measured.curve,
         }
     }
 }
@@ -221,6 +232,17 @@ struct Measured {
     table: ActivationTable,
     outcomes: Vec<CheckpointOutcome>,
     projection: Option<Projection>,
+    curve: Vec<CurvePoint>,
+}
+
+/// The first day of the report's curve: the school year's first day, or
+/// the date itself before it, and never more than [`MAX_CURVE_DAYS`] days
+/// back.
+fn curve_start(school: &School, date: NaiveDate) -> NaiveDate {
+    let earliest = date
+        .checked_sub_days(chrono::Days::new(u64::from(MAX_CURVE_DAYS) - 1))
+        .unwrap_or(date);
+    school.calendar().start().clamp(earliest, date)
 }
 
 impl std::fmt::Display for RolloutReport {

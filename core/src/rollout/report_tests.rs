@@ -193,6 +193,7 @@ fn fabricated(day: NaiveDate, eligible: u32, activated: u32) -> RolloutReport {
         table: ActivationTable::compute(&records, day, options.policy, plan.checkpoints()),
         outcomes,
         projection: None,
+        curve: Vec::new(),
     };
     RolloutReport::assemble(&plan, &school, day, &options, measured)
 }
@@ -281,4 +282,68 @@ fn after_the_last_checkpoint_the_table_has_one_target_column() {
         Some("Школа       40      40   100,00%  в пределах цели")
     );
     assert!(text.lines().all(|l| l == l.trim_end()));
+}
+
+#[test]
+fn the_curve_runs_from_the_first_school_day_to_the_date() {
+    let demo = demo_rollout(&DemoConfig::gymnasium17(2014)).unwrap();
+    let day = date(2014, 12, 1);
+    let report = RolloutReport::build(
+        &demo.plan,
+        &demo.school,
+        &demo.registry,
+        day,
+        &ReportOptions::default(),
+    );
+    let curve = &report.curve;
+    assert_eq!(curve.first().map(|p| p.date), Some(date(2014, 9, 1)));
+    assert_eq!(curve.last().map(|p| p.date), Some(day));
+    assert_eq!(curve.len(), 92);
+    assert!(
+        curve
+            .windows(2)
+            .all(|w| w[1].date == w[0].date.succ_opt().unwrap())
+    );
+    // The curve's last day is the school row; each measured checkpoint is
+    // the curve's point of its day.
+    assert_eq!(curve[91].count, report.activation.count);
+    for t in &report.targets {
+        if let Some(o) = t.outcome {
+            let point = curve.iter().find(|p| p.date == o.checkpoint.date).unwrap();
+            assert_eq!((point.count, point.share), (o.count, o.share));
+        }
+    }
+    // Before the school year: one point, its own day.
+    let early = date(2014, 8, 20);
+    let report = RolloutReport::build(
+        &demo.plan,
+        &demo.school,
+        &demo.registry,
+        early,
+        &ReportOptions::default(),
+    );
+    assert_eq!(
+        report.curve.iter().map(|p| p.date).collect::<Vec<_>>(),
+        [early]
+    );
+    // A report serialised without a curve still loads.
+    let mut json = serde_json::to_value(&report).unwrap();
+    json.as_object_mut().unwrap().remove("curve");
+    let back: RolloutReport = serde_json::from_value(json).unwrap();
+    assert!(back.curve.is_empty());
+}
+
+#[test]
+fn the_curve_is_at_most_the_longest_range() {
+    let demo = demo_rollout(&DemoConfig::tiny(3)).unwrap();
+    let far = date(2017, 6, 1);
+    let report = RolloutReport::build(
+        &demo.plan,
+        &demo.school,
+        &demo.registry,
+        far,
+        &ReportOptions::default(),
+    );
+    assert_eq!(report.curve.len(), MAX_CURVE_DAYS as usize);
+    assert_eq!(report.curve.last().map(|p| p.date), Some(far));
 }
