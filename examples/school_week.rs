@@ -8,6 +8,9 @@
 //!
 //! Run with `cargo run --example school_week`. The output is the same on
 //! every run: the "random" marks come from a fixed-seed generator.
+//! `--handle-json PATH` also writes the school's handle snapshot, taken
+//! before the father's application, to PATH (the Kotlin and Swift binding
+//! tests start from it).
 
 use std::error::Error;
 use zhurnal::demo::SplitMix64;
@@ -263,6 +266,13 @@ fn journal_and_diary(mut journal: Journal) -> Result<(), Box<dyn Error>> {
         ApplicationRegistry::new(),
         RolloutPlan::gymnasium17()?,
     );
+    let mut args = std::env::args().skip(1);
+    if let (Some(flag), Some(path)) = (args.next(), args.next()) {
+        if flag != "--handle-json" {
+            return Err(format!("unknown option {flag}").into());
+        }
+        std::fs::write(path, handle.to_json()?)?;
+    }
     let refused = handle
         .diary_week(&father, student, monday, saturday)
         .err()
