@@ -8,9 +8,10 @@
 //!
 //! Run with `cargo run --example school_week`. The output is the same on
 //! every run: the "random" marks come from a fixed-seed generator.
-//! `--handle-json PATH` also writes the school's handle snapshot, taken
-//! before the father's application, to PATH (the Kotlin and Swift binding
-//! tests start from it).
+//! `--out DIR` also writes the school's handle snapshot, taken before the
+//! father's application, to DIR/school.json, and the father's per-person
+//! export, after it, to DIR/father-export.json (the Kotlin and Swift
+//! bindings' tests and example read them).
 
 use std::error::Error;
 use zhurnal::demo::SplitMix64;
@@ -267,11 +268,13 @@ fn journal_and_diary(mut journal: Journal) -> Result<(), Box<dyn Error>> {
         RolloutPlan::gymnasium17()?,
     );
     let mut args = std::env::args().skip(1);
-    if let (Some(flag), Some(path)) = (args.next(), args.next()) {
-        if flag != "--handle-json" {
-            return Err(format!("unknown option {flag}").into());
-        }
-        std::fs::write(path, handle.to_json()?)?;
+    let out = match (args.next(), args.next()) {
+        (Some(flag), Some(dir)) if flag == "--out" => Some(std::path::PathBuf::from(dir)),
+        (None, None) => None,
+        _ => return Err("usage: school_week [--out DIR]".into()),
+    };
+    if let Some(dir) = &out {
+        std::fs::write(dir.join("school.json"), handle.to_json()?)?;
     }
     let refused = handle
         .diary_week(&father, student, monday, saturday)
@@ -294,6 +297,10 @@ fn journal_and_diary(mut journal: Journal) -> Result<(), Box<dyn Error>> {
     handle.register_application(&specialist, id, "4/2014")?;
     handle.approve_application(&specialist, id)?;
     let week = handle.diary_week(&father, student, monday, saturday)?;
+    if let Some(dir) = &out {
+        let export = handle.export_for(&father, saturday)?;
+        std::fs::write(dir.join("father-export.json"), export)?;
+    }
     println!(
         "Дневник: {} · неделя с {}",
         week.student_name,
