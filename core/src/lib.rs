@@ -71,6 +71,7 @@ pub mod credentials;
 #[cfg(any(test, feature = "demo"))]
 pub mod demo;
 mod error;
+pub mod excerpt;
 pub mod handle;
 pub mod ids;
 pub mod interop;
