@@ -82,7 +82,7 @@ impl SnapshotError {
     pub(crate) fn invalid(document: &str, detail: impl std::fmt::Display) -> SnapshotError {
         SnapshotError::InvalidDocument {
             document: document.to_owned(),
-            detail: crate::excerpt::excerpt(&detail.to_string()),
+            detail: crate::excerpt::excerpt_message(&detail.to_string()),
         }
     }
 }
