@@ -55,6 +55,34 @@ impl ActivationOptions {
         self
     }
 
+    /// One measurement on `date` instead of the checkpoints' dates, against
+    /// the band in force on that day: that of the latest checkpoint on or
+    /// before it, else (before the first) that of the first checkpoint.
+    /// With no checkpoints at all, nothing is measured.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::region::ActivationOptions;
+    /// let day = NaiveDate::from_ymd_opt(2014, 11, 15).unwrap();
+    /// let options = ActivationOptions::default().with_date(day);
+    /// assert_eq!(options.checkpoints().len(), 1);
+    /// assert_eq!(options.checkpoints()[0].band.min(), 41.into());
+    /// ```
+    pub fn with_date(mut self, date: NaiveDate) -> ActivationOptions {
+        let in_force = self
+            .checkpoints
+            .iter()
+            .rev()
+            .find(|c| c.date <= date)
+            .or(self.checkpoints.first());
+        self.checkpoints = in_force
+            .map(|c| Checkpoint { date, band: c.band })
+            .into_iter()
+            .collect();
+        self
+    }
+
     /// What to do with malformed rows.
     pub fn with_malformed_rows(mut self, malformed: MalformedRows) -> ActivationOptions {
         self.malformed = malformed;

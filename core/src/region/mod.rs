@@ -40,6 +40,8 @@
 //! ```
 
 mod activation_report;
+#[cfg(feature = "arrow")]
+mod arrow_output;
 mod blocks;
 mod error;
 mod fields;
@@ -56,6 +58,8 @@ mod values;
 pub use activation_report::{
     ACTIVATION_CSV_HEADER, ActivationOptions, ActivationReport, ActivationRow, ReportScope,
 };
+#[cfg(feature = "arrow")]
+pub use arrow_output::{activation_schema, term_grades_schema};
 pub use error::{RegionError, ValueProblem};
 pub use fields::MalformedRows;
 pub use scan::{ScanSummary, scan_fields};

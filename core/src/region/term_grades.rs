@@ -446,6 +446,17 @@ impl TermGradesReport {
         String::from_utf8_lossy(&out).into_owned()
     }
 
+    /// The report's terms and policy.
+    pub(super) fn terms_and_policy(&self) -> (&ReportTerms, PeriodMarkPolicy) {
+        (&self.terms, self.policy)
+    }
+
+    /// Calls `f(student, subject, term index, cell)` for every group with
+    /// marks, in report order.
+    pub(super) fn for_each_group_in_order(&self, f: impl FnMut(u32, u32, usize, &Cell)) {
+        self.for_each_group(&self.index.pages_in_order(), f);
+    }
+
     /// Calls `f(student, subject, term index, cell)` for each group with
     /// marks of the students of `pages`, in report order.
     fn for_each_group(&self, pages: &[usize], mut f: impl FnMut(u32, u32, usize, &Cell)) {
