@@ -8,6 +8,10 @@
 //!
 //! Run with `cargo run --example school_week`. The output is the same on
 //! every run: the "random" marks come from a fixed-seed generator.
+//! `--out DIR` also writes the school's handle snapshot, taken before the
+//! father's application, to DIR/school.json, and the father's per-person
+//! export, after it, to DIR/father-export.json (the Kotlin and Swift
+//! bindings' tests and example read them).
 
 use std::error::Error;
 use zhurnal::demo::SplitMix64;
@@ -263,6 +267,15 @@ fn journal_and_diary(mut journal: Journal) -> Result<(), Box<dyn Error>> {
         ApplicationRegistry::new(),
         RolloutPlan::gymnasium17()?,
     );
+    let mut args = std::env::args().skip(1);
+    let out = match (args.next(), args.next()) {
+        (Some(flag), Some(dir)) if flag == "--out" => Some(std::path::PathBuf::from(dir)),
+        (None, None) => None,
+        _ => return Err("usage: school_week [--out DIR]".into()),
+    };
+    if let Some(dir) = &out {
+        std::fs::write(dir.join("school.json"), handle.to_json()?)?;
+    }
     let refused = handle
         .diary_week(&father, student, monday, saturday)
         .err()
@@ -284,6 +297,10 @@ fn journal_and_diary(mut journal: Journal) -> Result<(), Box<dyn Error>> {
     handle.register_application(&specialist, id, "4/2014")?;
     handle.approve_application(&specialist, id)?;
     let week = handle.diary_week(&father, student, monday, saturday)?;
+    if let Some(dir) = &out {
+        let export = handle.export_for(&father, saturday)?;
+        std::fs::write(dir.join("father-export.json"), export)?;
+    }
     println!(
         "Дневник: {} · неделя с {}",
         week.student_name,
