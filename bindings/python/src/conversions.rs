@@ -83,7 +83,9 @@ pub(crate) fn date_from_py(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Nai
         return NaiveDate::parse_from_str(&text, "%Y-%m-%d")
             .ok()
             .filter(|_| text.len() == 10)
-            .ok_or_else(|| PyValueError::new_err(format!("{what} {text:?} is not a date YYYY-MM-DD")));
+            .ok_or_else(|| {
+                PyValueError::new_err(format!("{what} {text:?} is not a date YYYY-MM-DD"))
+            });
     }
     Err(PyTypeError::new_err(format!(
         "{what} must be a datetime.date, not {}",

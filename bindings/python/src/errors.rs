@@ -24,6 +24,7 @@ enum Class {
     Zhurnal = 0,
     InvalidInput,
     MalformedFile,
+    #[expect(dead_code, reason = "raised once frames are read (next commit)")]
     MalformedFrame,
     Snapshot,
     AccessRefused,

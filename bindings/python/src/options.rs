@@ -65,7 +65,11 @@ impl PeriodMarkPolicy {
         format!(
             "PeriodMarkPolicy(min_marks={}, no_five_with_two={})",
             self.inner.min_marks(),
-            if self.inner.no_five_with_two() { "True" } else { "False" }
+            if self.inner.no_five_with_two() {
+                "True"
+            } else {
+                "False"
+            }
         )
     }
 }
@@ -131,7 +135,10 @@ pub(crate) fn term_grades_options(
                 date_from_py(&end, "a term's end")?,
             )
             .map_err(to_py)?;
-            all.push(ReportTerm::new(TermCode::parse(&code).map_err(to_py)?, span));
+            all.push(ReportTerm::new(
+                TermCode::parse(&code).map_err(to_py)?,
+                span,
+            ));
         }
         options = options.with_terms(ReportTerms::new(all).map_err(to_py)?);
     }

@@ -120,7 +120,12 @@ impl ActivationReport {
         py: Python<'py>,
         requested_schema: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        stream(py, vec![self.batch.clone()], activation_schema(), requested_schema)
+        stream(
+            py,
+            vec![self.batch.clone()],
+            activation_schema(),
+            requested_schema,
+        )
     }
 
     /// A polars DataFrame of the rows (polars must be installed).
@@ -149,10 +154,7 @@ impl ActivationRows {
 
     fn __next__(&self) -> Option<ActivationRow> {
         let i = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        self.report
-            .rows()
-            .get(i)
-            .map(activation_row)
+        self.report.rows().get(i).map(activation_row)
     }
 }
 
@@ -247,7 +249,12 @@ impl TermGradesReport {
         py: Python<'py>,
         requested_schema: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        stream(py, self.batches(py)?, term_grades_schema(), requested_schema)
+        stream(
+            py,
+            self.batches(py)?,
+            term_grades_schema(),
+            requested_schema,
+        )
     }
 
     /// A polars DataFrame of the rows (polars must be installed).

@@ -12,10 +12,10 @@
 
 use std::sync::Arc;
 
+use arrow_array::builder::ArrayBuilder;
 use arrow_array::builder::{
     Date32Builder, Decimal128Builder, StringBuilder, UInt8Builder, UInt32Builder, UInt64Builder,
 };
-use arrow_array::builder::ArrayBuilder;
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use rust_decimal::Decimal;
