@@ -45,6 +45,10 @@ mod arrow_output;
 mod blocks;
 mod error;
 mod fields;
+#[cfg(feature = "arrow")]
+mod frame_cells;
+#[cfg(feature = "arrow")]
+mod frame_input;
 mod grades_parse;
 mod group_index;
 mod parents_parse;

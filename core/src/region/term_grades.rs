@@ -266,6 +266,15 @@ impl TermGradesReport {
         })
     }
 
+    /// Rewrites the rejects (a frame's rows for the lines).
+    #[cfg(feature = "arrow")]
+    pub(super) fn map_rejects(&mut self, f: impl FnMut(RegionError) -> RegionError) {
+        self.rejects = std::mem::take(&mut self.rejects)
+            .into_iter()
+            .map(f)
+            .collect();
+    }
+
     /// Malformed rows left out (with [`MalformedRows::Collect`]), by line.
     pub fn rejects(&self) -> &[RegionError] {
         &self.rejects
