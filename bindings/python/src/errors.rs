@@ -24,7 +24,6 @@ enum Class {
     Zhurnal = 0,
     InvalidInput,
     MalformedFile,
-    #[expect(dead_code, reason = "raised once frames are read (next commit)")]
     MalformedFrame,
     Snapshot,
     AccessRefused,
@@ -152,6 +151,14 @@ fn class_of(e: &Error) -> Mapped {
 
 fn region(r: &RegionError) -> Mapped {
     let column = r.column().map(str::to_owned);
+    if let RegionError::FrameRow { row, .. } = r {
+        return Mapped {
+            class: Class::MalformedFrame,
+            line: None,
+            row: Some(*row),
+            column,
+        };
+    }
     if let Some(line) = r.line() {
         return Mapped {
             class: Class::MalformedFile,
@@ -162,6 +169,9 @@ fn region(r: &RegionError) -> Mapped {
     }
     let class = match r {
         RegionError::Io { .. } => Class::Storage,
+        RegionError::FrameColumnType { .. } | RegionError::FrameStream { .. } => {
+            Class::MalformedFrame
+        }
         RegionError::MissingColumn { .. }
         | RegionError::DuplicateColumn { .. }
         | RegionError::EmptyInput => Class::MalformedFile,
@@ -189,12 +199,8 @@ pub(crate) fn to_py(e: impl Into<Error>) -> PyErr {
         let value = err.value(py);
         let set = || -> PyResult<()> {
             value.setattr("code", e.code())?;
-            if mapped.line.is_some() || mapped.row.is_none() {
-                value.setattr("line", mapped.line)?;
-            }
-            if mapped.row.is_some() {
-                value.setattr("row", mapped.row)?;
-            }
+            value.setattr("line", mapped.line)?;
+            value.setattr("row", mapped.row)?;
             value.setattr("column", mapped.column.as_deref())?;
             Ok(())
         };

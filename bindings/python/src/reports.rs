@@ -19,7 +19,7 @@ use zhurnal::region::{
 use crate::errors::to_py;
 use crate::options::{PeriodMarkPolicy, activation_options, term_grades_options};
 use crate::rows::{ActivationRow, TermGradeRow, activation_row, term_grade_row};
-use crate::source::{Source, read_activation, read_term_grades};
+use crate::source::{Source, Watch, read_activation, read_term_grades};
 
 /// Writes with a buffered file, the GIL released.
 fn write_file(
@@ -296,7 +296,8 @@ fn rejects(list: &[RegionError]) -> Vec<(String, String)> {
 /// The activation report of `parents.csv` at `source` (a path) or of an
 /// Arrow stream (a DataFrame, a table).
 #[pyfunction]
-#[pyo3(signature = (source, *, date = None, checkpoints = None, threads = None, rejects = false))]
+#[pyo3(signature = (source, *, date = None, checkpoints = None, threads = None, rejects = false, progress = None))]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn activation_report(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
@@ -304,12 +305,13 @@ pub(crate) fn activation_report(
     checkpoints: Option<&Bound<'_, PyAny>>,
     threads: Option<u32>,
     rejects: bool,
+    progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<ActivationReport> {
     let options = activation_options(date, checkpoints, threads, rejects)?;
     let source = Source::from_py(source)?;
-    let report = py
-        .detach(|| read_activation(source, &options))
-        .map_err(to_py)?;
+    let watch = Watch::new(progress)?;
+    let result = py.detach(|| read_activation(source, &options, &watch));
+    let report = watch.outcome(result)?;
     let batch = report.to_record_batch().map_err(to_py)?;
     Ok(ActivationReport {
         inner: Arc::new(report),
@@ -320,7 +322,8 @@ pub(crate) fn activation_report(
 /// The term-grades report of `grades.csv` at `source` (a path) or of an
 /// Arrow stream.
 #[pyfunction]
-#[pyo3(signature = (source, *, terms = None, policy = None, max_subject = None, threads = None, rejects = false))]
+#[pyo3(signature = (source, *, terms = None, policy = None, max_subject = None, threads = None, rejects = false, progress = None))]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn term_grades(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
@@ -329,17 +332,18 @@ pub(crate) fn term_grades(
     max_subject: Option<u32>,
     threads: Option<u32>,
     rejects: bool,
+    progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<TermGradesReport> {
     let options = term_grades_options(terms, policy, max_subject, threads, rejects)?;
     let source = Source::from_py(source)?;
-    let (report, len) = py
-        .detach(|| {
-            read_term_grades(source, &options).map(|r| {
-                let len = r.len();
-                (r, len)
-            })
+    let watch = Watch::new(progress)?;
+    let result = py.detach(|| {
+        read_term_grades(source, &options, &watch).map(|r| {
+            let len = r.len();
+            (r, len)
         })
-        .map_err(to_py)?;
+    });
+    let (report, len) = watch.outcome(result)?;
     Ok(TermGradesReport {
         inner: Arc::new(report),
         len,

@@ -180,7 +180,24 @@ impl ActivationReport {
         path: &Path,
         options: &ActivationOptions,
     ) -> Result<ActivationReport, RegionError> {
-        let open = || std::fs::File::open(path).map_err(|e| RegionError::io(&e));
+        Self::from_opener(
+            || std::fs::File::open(path).map_err(|e| RegionError::io(&e)),
+            options,
+        )
+    }
+
+    /// Reads `parents.csv` from the readers `open` gives, on
+    /// `options.threads()` threads: a reader of the whole file each time it
+    /// is called (a second one only when the first read finds a repeated
+    /// id or a malformed row, to name them in order). A caller that wraps
+    /// the file to watch the progress, or to stop the read, uses this.
+    ///
+    /// # Errors
+    /// As [`ActivationReport::from_path`], and whatever `open` returns.
+    pub fn from_opener<R: Read + Send>(
+        mut open: impl FnMut() -> Result<R, RegionError>,
+        options: &ActivationOptions,
+    ) -> Result<ActivationReport, RegionError> {
         if options.threads > 1 {
             let first = Self::read(open()?, options, options.threads)?;
             if let Some(report) = first {
