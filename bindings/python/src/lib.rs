@@ -30,5 +30,6 @@ fn _zhurnal(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(reports::activation_report, m)?)?;
     m.add_function(wrap_pyfunction!(reports::term_grades, m)?)?;
     m.add_function(wrap_pyfunction!(generate::generate_region, m)?)?;
+    m.add_function(wrap_pyfunction!(options::seed_checkpoints, m)?)?;
     Ok(())
 }

@@ -153,3 +153,23 @@ pub(crate) fn term_grades_options(
     }
     Ok(options)
 }
+
+/// The seed rollout plan's checkpoints and target bands, as the
+/// `checkpoints=` argument takes them: `(date, band minimum, band maximum)`
+/// in percent, in date order.
+#[pyfunction]
+pub(crate) fn seed_checkpoints(
+    py: Python<'_>,
+) -> PyResult<Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>, Bound<'_, PyAny>)>> {
+    zhurnal::rollout::seed_checkpoints()
+        .all()
+        .iter()
+        .map(|c| {
+            Ok((
+                crate::conversions::date_to_py(py, c.date)?.into_any(),
+                crate::conversions::decimal_to_py(py, c.band.min())?,
+                crate::conversions::decimal_to_py(py, c.band.max())?,
+            ))
+        })
+        .collect()
+}

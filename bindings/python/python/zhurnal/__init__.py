@@ -24,6 +24,7 @@ from ._zhurnal import (
     ZhurnalError,
     activation_report,
     generate_region,
+    seed_checkpoints,
     term_grades,
 )
 
@@ -45,5 +46,6 @@ __all__ = [
     "ZhurnalError",
     "activation_report",
     "generate_region",
+    "seed_checkpoints",
     "term_grades",
 ]

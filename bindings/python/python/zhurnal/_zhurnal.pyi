@@ -4,20 +4,22 @@ import datetime
 import decimal
 import enum
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Optional, Union, final
 
 from typing_extensions import Self
 
-StrPath = Union[str, os.PathLike[str]]
-DecimalLike = Union[decimal.Decimal, int]
-DateLike = Union[datetime.date, str]
+_StrPath = Union[str, os.PathLike[str]]
+_DecimalLike = Union[decimal.Decimal, int]
+_DateLike = Union[datetime.date, str]
+_Progress = Union[bool, Callable[[int, Optional[int]], object]]
 
 class ZhurnalError(Exception):
     """Any error of zhurnal; `.code` is the core's stable code."""
 
     code: str
     line: Optional[int]
+    row: Optional[int]
     column: Optional[str]
 
 class InvalidInputError(ZhurnalError, ValueError):
@@ -28,8 +30,6 @@ class MalformedFileError(InvalidInputError):
 
 class MalformedFrameError(InvalidInputError):
     """A malformed row of an Arrow frame: `.row` (0-based) and `.column`."""
-
-    row: Optional[int]
 
 class SnapshotError(InvalidInputError):
     """A snapshot document that cannot be read."""
@@ -50,22 +50,22 @@ class BandStatus(enum.Enum):
 
 @final
 class PeriodMarkPolicy:
-    def __init__(
-        self,
-        three: DecimalLike,
-        four: DecimalLike,
-        five: DecimalLike,
+    def __new__(
+        cls,
+        three: _DecimalLike,
+        four: _DecimalLike,
+        five: _DecimalLike,
         *,
         min_marks: int = 3,
         no_five_with_two: bool = False,
-    ) -> None: ...
+    ) -> Self: ...
     @staticmethod
     def default() -> PeriodMarkPolicy: ...
     @property
     def min_marks(self) -> int: ...
     @property
     def no_five_with_two(self) -> bool: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class ActivationRow:
@@ -81,7 +81,7 @@ class ActivationRow:
     def share(self) -> Optional[decimal.Decimal]: ...
     @property
     def status(self) -> Optional[BandStatus]: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
@@ -98,7 +98,7 @@ class TermGradeRow:
     def avg(self) -> decimal.Decimal: ...
     @property
     def term_mark(self) -> Optional[int]: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
@@ -119,7 +119,7 @@ class ActivationReport:
     def parents(self) -> int: ...
     @property
     def rejects(self) -> list[tuple[str, str]]: ...
-    def write_csv(self, path: StrPath) -> None: ...
+    def write_csv(self, path: _StrPath) -> None: ...
     def to_csv(self) -> str: ...
     def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
     def to_polars(self) -> Any: ...
@@ -135,7 +135,7 @@ class TermGradesReport:
     def marks_outside_terms(self) -> int: ...
     @property
     def rejects(self) -> list[tuple[str, str]]: ...
-    def write_csv(self, path: StrPath) -> None: ...
+    def write_csv(self, path: _StrPath) -> None: ...
     def to_csv(self) -> str: ...
     def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
     def to_polars(self) -> Any: ...
@@ -155,20 +155,23 @@ class GeneratedRegion:
     def marks(self) -> int: ...
 
 def activation_report(
-    source: Union[StrPath, Any],
+    source: Union[_StrPath, Any],
     *,
-    date: Optional[DateLike] = None,
-    checkpoints: Optional[Iterable[tuple[DateLike, DecimalLike, DecimalLike]]] = None,
+    date: Optional[_DateLike] = None,
+    checkpoints: Optional[Iterable[tuple[_DateLike, _DecimalLike, _DecimalLike]]] = None,
     threads: Optional[int] = None,
     rejects: bool = False,
+    progress: Optional[_Progress] = None,
 ) -> ActivationReport: ...
 def term_grades(
-    source: Union[StrPath, Any],
+    source: Union[_StrPath, Any],
     *,
-    terms: Optional[Iterable[tuple[str, DateLike, DateLike]]] = None,
+    terms: Optional[Iterable[tuple[str, _DateLike, _DateLike]]] = None,
     policy: Optional[PeriodMarkPolicy] = None,
     max_subject: Optional[int] = None,
     threads: Optional[int] = None,
     rejects: bool = False,
+    progress: Optional[_Progress] = None,
 ) -> TermGradesReport: ...
-def generate_region(out_dir: StrPath, *, parents: int, seed: int) -> GeneratedRegion: ...
+def generate_region(out_dir: _StrPath, *, parents: int, seed: int) -> GeneratedRegion: ...
+def seed_checkpoints() -> list[tuple[datetime.date, decimal.Decimal, decimal.Decimal]]: ...
