@@ -154,13 +154,14 @@ pub(crate) fn term_grades_options(
     Ok(options)
 }
 
+/// A checkpoint as Python sees it: (date, band minimum, band maximum).
+type CheckpointTuple<'py> = (Bound<'py, PyAny>, Bound<'py, PyAny>, Bound<'py, PyAny>);
+
 /// The seed rollout plan's checkpoints and target bands, as the
 /// `checkpoints=` argument takes them: `(date, band minimum, band maximum)`
 /// in percent, in date order.
 #[pyfunction]
-pub(crate) fn seed_checkpoints(
-    py: Python<'_>,
-) -> PyResult<Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>, Bound<'_, PyAny>)>> {
+pub(crate) fn seed_checkpoints(py: Python<'_>) -> PyResult<Vec<CheckpointTuple<'_>>> {
     zhurnal::rollout::seed_checkpoints()
         .all()
         .iter()
