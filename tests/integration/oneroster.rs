@@ -1,17 +1,22 @@
 //! OneRoster 1.2 CSV: the sets written for the project, every validation
 //! rule on its broken set, and the round trip of generated schools.
+#![allow(clippy::unwrap_used)] // test code: helpers outside #[test] functions too
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use zhurnal::demo::{DemoConfig, demo_school};
-use zhurnal::interop::oneroster::{OneRosterSet, export, export_school, import, import_school, validate};
+use zhurnal::interop::oneroster::{
+    OneRosterSet, export, export_school, import, import_school, validate,
+};
 use zhurnal::organisation::RelationKind;
 use zhurnal::school::School;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/oneroster").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/oneroster")
+        .join(name)
 }
 
 fn read(name: &str) -> OneRosterSet {
@@ -42,7 +47,11 @@ fn roster_of(s: &School) -> String {
         }
     }
     for st in s.students() {
-        out += &format!("{:?} {:?}\n", s.enrolments_of(st.id()), s.parents_of(st.id()));
+        out += &format!(
+            "{:?} {:?}\n",
+            s.enrolments_of(st.id()),
+            s.parents_of(st.id())
+        );
     }
     out
 }
@@ -68,13 +77,21 @@ fn the_gymnasium_set_is_clean_and_imports_with_its_russian_specifics() {
     assert_eq!(s.subgroup_members(groups[0].id()).len(), 1);
     // Timur moved from 5Б to 5А: OneRoster's exclusive end 2024-12-29 is
     // our last day 2024-12-28.
-    let timur = s.students().into_iter().find(|x| x.name().last() == "Хасанов").unwrap();
+    let timur = s
+        .students()
+        .into_iter()
+        .find(|x| x.name().last() == "Хасанов")
+        .unwrap();
     let e = s.enrolments_of(timur.id());
     assert_eq!(e.len(), 2);
     assert_eq!(e[0].end(), Some(d(2024, 12, 28)));
     assert_eq!(s.class_of(timur.id(), d(2025, 2, 1)), Some(a.id()));
     assert_eq!(s.parents_of(timur.id())[0].relation, RelationKind::Guardian);
-    let petr = s.students().into_iter().find(|x| x.name().first() == "Пётр").unwrap();
+    let petr = s
+        .students()
+        .into_iter()
+        .find(|x| x.name().first() == "Пётр")
+        .unwrap();
     let mut rel: Vec<RelationKind> = s.parents_of(petr.id()).iter().map(|l| l.relation).collect();
     rel.sort_by_key(|r| r.russian_name());
     assert_eq!(rel, [RelationKind::Mother, RelationKind::Father]);
@@ -113,23 +130,87 @@ fn a_1_1_set_takes_roles_from_users_and_leaves_sections_out() {
     assert_eq!(school.parents().len(), 1);
     assert_eq!(school.subjects().len(), 1);
     assert_eq!(school.calendar().terms().len(), 2);
-    let u1 = school.students().into_iter().find(|s| s.name().first() == "Илья").unwrap();
+    let u1 = school
+        .students()
+        .into_iter()
+        .find(|s| s.name().first() == "Илья")
+        .unwrap();
     assert_eq!(school.parents_of(u1.id()).len(), 1);
 }
 
 #[test]
 fn each_broken_set_reports_its_rule_with_file_line_and_column() {
     let cases = [
-        ("manifest_missing", "oneroster.manifest_missing", "manifest.csv", 0, None),
-        ("file_missing", "oneroster.file_missing", "manifest.csv", 8, Some("value")),
-        ("file_name_case", "oneroster.file_name_case", "userprofiles.csv", 0, None),
-        ("header_unknown", "oneroster.header_unknown", "roles.csv", 1, Some("dataLastModified")),
-        ("enum_unknown", "oneroster.enum_unknown", "classes.csv", 3, Some("classType")),
-        ("date_invalid", "oneroster.date_invalid", "academicSessions.csv", 4, Some("startDate")),
-        ("sourced_id_duplicate", "oneroster.sourced_id_duplicate", "enrollments.csv", 7, Some("sourcedId")),
-        ("reference_missing", "oneroster.reference_missing", "enrollments.csv", 7, Some("classSourcedId")),
-        ("agent_role", "oneroster.agent_role", "users.csv", 7, Some("agentSourcedIds")),
-        ("role_no_primary", "oneroster.role_no_primary", "roles.csv", 0, Some("roleType")),
+        (
+            "manifest_missing",
+            "oneroster.manifest_missing",
+            "manifest.csv",
+            0,
+            None,
+        ),
+        (
+            "file_missing",
+            "oneroster.file_missing",
+            "manifest.csv",
+            8,
+            Some("value"),
+        ),
+        (
+            "file_name_case",
+            "oneroster.file_name_case",
+            "userprofiles.csv",
+            0,
+            None,
+        ),
+        (
+            "header_unknown",
+            "oneroster.header_unknown",
+            "roles.csv",
+            1,
+            Some("dataLastModified"),
+        ),
+        (
+            "enum_unknown",
+            "oneroster.enum_unknown",
+            "classes.csv",
+            3,
+            Some("classType"),
+        ),
+        (
+            "date_invalid",
+            "oneroster.date_invalid",
+            "academicSessions.csv",
+            4,
+            Some("startDate"),
+        ),
+        (
+            "sourced_id_duplicate",
+            "oneroster.sourced_id_duplicate",
+            "enrollments.csv",
+            7,
+            Some("sourcedId"),
+        ),
+        (
+            "reference_missing",
+            "oneroster.reference_missing",
+            "enrollments.csv",
+            7,
+            Some("classSourcedId"),
+        ),
+        (
+            "agent_role",
+            "oneroster.agent_role",
+            "users.csv",
+            7,
+            Some("agentSourcedIds"),
+        ),
+        (
+            "role_no_primary",
+            "oneroster.role_no_primary",
+            "roles.csv",
+            0,
+            Some("roleType"),
+        ),
     ];
     for (dir, code, file, line, column) in cases {
         let set = read(&format!("broken/{dir}"));
@@ -139,7 +220,11 @@ fn each_broken_set_reports_its_rule_with_file_line_and_column() {
             .iter()
             .find(|p| p.code == code)
             .unwrap_or_else(|| panic!("{dir}: no {code} in\n{report}"));
-        assert_eq!((p.file.as_str(), p.line, p.column.as_deref()), (file, line, column), "{dir}");
+        assert_eq!(
+            (p.file.as_str(), p.line, p.column.as_deref()),
+            (file, line, column),
+            "{dir}"
+        );
         let e = import(&set).unwrap_err();
         assert_eq!(e.code(), "interop.set_refused", "{dir}");
     }
@@ -153,11 +238,22 @@ fn the_report_lists_every_problem_rather_than_the_first() {
     ])
     .unwrap();
     let report = validate(&set);
-    for code in ["oneroster.datetime_invalid", "oneroster.sourced_id_duplicate", "oneroster.reference_missing", "oneroster.file_missing"] {
+    for code in [
+        "oneroster.datetime_invalid",
+        "oneroster.sourced_id_duplicate",
+        "oneroster.reference_missing",
+        "oneroster.file_missing",
+    ] {
         assert!(report.has(code), "{code} in\n{report}");
     }
-    assert!(!report.has("oneroster.enum_unknown"), "ext: values are allowed\n{report}");
-    assert_eq!(report.to_string().lines().last(), Some("4 errors, 1 warnings"));
+    assert!(
+        !report.has("oneroster.enum_unknown"),
+        "ext: values are allowed\n{report}"
+    );
+    assert_eq!(
+        report.to_string().lines().last(),
+        Some("4 errors, 1 warnings")
+    );
 }
 
 #[test]
@@ -173,8 +269,18 @@ fn a_handle_exports_issued_logins_and_never_a_password() {
     let set = export(&handle);
     let profiles = set.table("userProfiles").unwrap();
     assert_eq!(profiles.rows.len(), accounts);
-    assert!(profiles.rows.iter().all(|r| profiles.get(r, "password").is_empty()));
-    assert!(profiles.rows.iter().all(|r| !profiles.get(r, "username").is_empty()));
+    assert!(
+        profiles
+            .rows
+            .iter()
+            .all(|r| profiles.get(r, "password").is_empty())
+    );
+    assert!(
+        profiles
+            .rows
+            .iter()
+            .all(|r| !profiles.get(r, "username").is_empty())
+    );
     assert!(validate(&set).problems.is_empty(), "{}", validate(&set));
 }
 
