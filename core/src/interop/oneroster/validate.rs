@@ -162,18 +162,13 @@ fn present_or_missing(set: &OneRosterSet, name: &str, line: u64, report: &mut Va
     if set.files.contains_key(&file) {
         return;
     }
-    let other_case = set.files.keys().find(|f| f.eq_ignore_ascii_case(&file));
-    match other_case {
-        Some(found) => report.error(
-            "oneroster.file_name_case",
-            (found, 0, None),
-            format!("the manifest declares {file}; the file is named {found}"),
-        ),
-        None => report.error(
+    // A file of another case is reported once, as that file's problem.
+    if !set.files.keys().any(|f| f.eq_ignore_ascii_case(&file)) {
+        report.error(
             "oneroster.file_missing",
             ("manifest.csv", line, Some("value")),
             format!("file.{name} is declared but {file} is not in the set"),
-        ),
+        );
     }
 }
 
