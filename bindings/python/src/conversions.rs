@@ -3,7 +3,7 @@
 //! Decimal, more than 28 significant digits are refused rather than
 //! rounded, and a `datetime` is no `date`.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -98,4 +98,24 @@ pub(crate) fn date_to_py<'py>(py: Python<'py>, d: NaiveDate) -> PyResult<Bound<'
     let month = u8::try_from(d.month()).unwrap_or(1);
     let day = u8::try_from(d.day()).unwrap_or(1);
     PyDate::new(py, d.year(), month, day)
+}
+
+/// A naive `datetime.datetime` as a date and time.
+///
+/// # Errors
+/// `TypeError` for a `date` or another type; `ValueError` for a datetime
+/// with a time zone (the journal's times are the school's local times).
+pub(crate) fn datetime_from_py(value: &Bound<'_, PyAny>, what: &str) -> PyResult<NaiveDateTime> {
+    let Ok(dt) = value.cast::<PyDateTime>() else {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be a datetime.datetime, not {}",
+            value.get_type().name()?
+        )));
+    };
+    if !dt.getattr("tzinfo")?.is_none() {
+        return Err(PyValueError::new_err(format!(
+            "{what} must be a naive datetime (the school's local time), not one with a time zone"
+        )));
+    }
+    dt.extract::<NaiveDateTime>()
 }

@@ -16,7 +16,9 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyTuple, PyType};
 use zhurnal::Error;
+use zhurnal::interop::InteropError;
 use zhurnal::region::RegionError;
+use zhurnal::snapshot::SnapshotError;
 
 /// The exception classes, in the order of [`SPECS`].
 #[derive(Clone, Copy)]
@@ -138,6 +140,9 @@ fn class_of(e: &Error) -> Mapped {
             },
             None => plain(Class::InvalidInput),
         },
+        Error::Snapshot(SnapshotError::Io { .. }) | Error::Interop(InteropError::Io { .. }) => {
+            plain(Class::Storage)
+        }
         Error::Snapshot(_) => plain(Class::Snapshot),
         Error::Access(_) => plain(Class::AccessRefused),
         Error::Application(_)
@@ -189,16 +194,31 @@ fn region(r: &RegionError) -> Mapped {
 /// and `.line`/`.row`/`.column` where the core names them.
 pub(crate) fn to_py(e: impl Into<Error>) -> PyErr {
     let e: Error = e.into();
+    raise(class_of(&e), e.code(), e.to_string())
+}
+
+/// A `RecordStateError` the binding itself raises (the slip's password
+/// read twice), with its code.
+pub(crate) fn record_state(code: &str, message: String) -> PyErr {
+    let mapped = Mapped {
+        class: Class::RecordState,
+        line: None,
+        row: None,
+        column: None,
+    };
+    raise(mapped, code, message)
+}
+
+fn raise(mapped: Mapped, code: &str, message: String) -> PyErr {
     Python::attach(|py| {
-        let mapped = class_of(&e);
         let class = match class(py, mapped.class) {
             Ok(c) => c,
             Err(other) => return other,
         };
-        let err = PyErr::from_type(class, e.to_string());
+        let err = PyErr::from_type(class, message);
         let value = err.value(py);
         let set = || -> PyResult<()> {
-            value.setattr("code", e.code())?;
+            value.setattr("code", code)?;
             value.setattr("line", mapped.line)?;
             value.setattr("row", mapped.row)?;
             value.setattr("column", mapped.column.as_deref())?;
