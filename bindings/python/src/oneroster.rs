@@ -30,7 +30,10 @@ pub(crate) struct Problem {
 #[pymethods]
 impl Problem {
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr(slf.as_any(), &["severity", "code", "file", "line", "column"])
+        repr(
+            slf.as_any(),
+            &["severity", "code", "file", "line", "column"],
+        )
     }
 
     fn __str__(&self) -> String {
