@@ -3,7 +3,7 @@
 //! it into a `School`, export a `School` as a set. The package exposes
 //! them as `zhurnal.oneroster.validate`, `import_` and `export`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use pyo3::prelude::*;
 use zhurnal::Error;
@@ -122,7 +122,7 @@ impl ValidationReport {
     }
 }
 
-fn read(dir: &PathBuf) -> PyResult<OneRosterSet> {
+fn read(dir: &Path) -> PyResult<OneRosterSet> {
     OneRosterSet::read_dir(dir).map_err(|e| to_py(Error::from(e)))
 }
 
