@@ -143,8 +143,9 @@ impl<'a> Cells<'a> {
         }
     }
 
-    /// Appends the text of the cell at `i` (nothing for a null).
-    pub(super) fn write(&self, i: usize, out: &mut Vec<u8>) {
+    /// Appends the text of the cell at `i` (nothing for a null); dates
+    /// through `days`, the text of the days seen lately.
+    pub(super) fn write(&self, i: usize, out: &mut Vec<u8>, days: &mut DayTexts) {
         match self {
             Cells::Null => {}
             Cells::Signed(s) => {
@@ -179,14 +180,14 @@ impl<'a> Cells<'a> {
             }
             Cells::Date32(a) => {
                 if a.is_valid(i) {
-                    push_epoch_day(out, i64::from(a.value(i)));
+                    days.push(out, i64::from(a.value(i)));
                 }
             }
             Cells::Date64(a) => {
                 if a.is_valid(i) {
                     let ms = a.value(i);
                     if ms % MS_PER_DAY == 0 {
-                        push_epoch_day(out, ms / MS_PER_DAY);
+                        days.push(out, ms / MS_PER_DAY);
                     } else {
                         // Not a whole day: shown as its milliseconds, which
                         // the date rule refuses.
@@ -216,10 +217,44 @@ impl<'a> Cells<'a> {
             }
             Cells::Dictionary(keys, values) => {
                 if let Some(k) = keys.index(i) {
-                    values.write(k, out);
+                    values.write(k, out, days);
                 }
             }
         }
+    }
+}
+
+/// Slots of [`DayTexts`] (a power of two).
+const DAY_SLOTS: usize = 1024;
+
+/// The `YYYY-MM-DD` text of the days written lately, so that a column of
+/// dates (a school year has a few hundred) is rendered once per distinct
+/// day: a direct-mapped table keyed by the day number.
+pub(super) struct DayTexts {
+    slots: Vec<(i64, [u8; 10])>,
+}
+
+impl DayTexts {
+    /// An empty table.
+    pub(super) fn new() -> DayTexts {
+        DayTexts {
+            slots: vec![(i64::MIN, [0; 10]); DAY_SLOTS],
+        }
+    }
+
+    /// Writes the date `days` after 1970-01-01, as [`push_epoch_day`].
+    fn push(&mut self, out: &mut Vec<u8>, days: i64) {
+        let slot = &mut self.slots[(days as u64 as usize) & (DAY_SLOTS - 1)];
+        if slot.0 != days {
+            let mut text = Vec::with_capacity(10);
+            push_epoch_day(&mut text, days);
+            match <[u8; 10]>::try_from(text.as_slice()) {
+                Ok(fixed) => *slot = (days, fixed),
+                // Outside years 1..=9999: not kept.
+                Err(_) => return out.extend_from_slice(&text),
+            }
+        }
+        out.extend_from_slice(&slot.1);
     }
 }
 
@@ -301,7 +336,7 @@ mod tests {
 
     fn text(cells: &Cells<'_>, i: usize) -> String {
         let mut out = Vec::new();
-        cells.write(i, &mut out);
+        cells.write(i, &mut out, &mut DayTexts::new());
         String::from_utf8(out).unwrap()
     }
 
@@ -335,6 +370,21 @@ mod tests {
         );
         let u = UInt16Array::from(vec![65_535]);
         assert_eq!(text(&Cells::of(&u, "mark").unwrap(), 0), "65535");
+    }
+
+    #[test]
+    fn day_texts_are_right_when_days_share_a_slot() {
+        let mut days = DayTexts::new();
+        let mut out = Vec::new();
+        let apart = DAY_SLOTS as i64;
+        for d in [16_314, 16_314 + apart, 16_314, -719_164, 16_314 + apart] {
+            days.push(&mut out, d);
+            out.push(b' ');
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "2014-09-01 2017-06-21 2014-09-01 day -719164 2017-06-21 "
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use arrow_array::RecordBatch;
 use arrow_schema::ArrowError;
 
 use super::error::RegionError;
-use super::frame_cells::Cells;
+use super::frame_cells::{Cells, DayTexts};
 use super::{ActivationOptions, ActivationReport, TermGradesOptions, TermGradesReport};
 
 /// Rows rendered at a time (a batch is taken in slices of this many rows).
@@ -25,8 +25,14 @@ const SLICE_ROWS: usize = 8192;
 
 impl ActivationReport {
     /// The activation report of record batches holding the columns of
-    /// `parents.csv` (`applied_on` and `activated_on` may be null), read on
-    /// one thread.
+    /// `parents.csv` (`applied_on` and `activated_on` may be null), on
+    /// `options.threads()` threads.
+    ///
+    /// The batches are taken from the iterator first and kept until the
+    /// report is done (for a frame already in memory they are views of
+    /// it, not copies): as with a file, a second pass on one thread names
+    /// repeated parent ids and malformed rows in order when the parallel
+    /// pass finds any.
     ///
     /// # Errors
     /// As [`ActivationReport::from_reader`], a row's error as
@@ -61,9 +67,21 @@ impl ActivationReport {
         I: IntoIterator<Item = Result<RecordBatch, ArrowError>>,
         I::IntoIter: Send,
     {
-        let (reader, failure) =
-            FrameReader::new(batches.into_iter(), &super::parents_parse::COLUMNS);
-        let result = ActivationReport::from_reader(reader, options);
+        let failure = Arc::new(Mutex::new(None));
+        let kept = match batches.into_iter().collect::<Result<Vec<_>, _>>() {
+            Ok(kept) => kept,
+            Err(e) => return Err(stream_error(&e)),
+        };
+        let open = || {
+            let batches = kept.clone().into_iter().map(Ok);
+            let columns = &super::parents_parse::COLUMNS;
+            Ok(FrameReader::with_failure(
+                batches,
+                columns,
+                Arc::clone(&failure),
+            ))
+        };
+        let result = ActivationReport::from_opener(open, options);
         finish(result, &failure).map(|mut report| {
             report.map_rejects(to_rows);
             report
@@ -92,6 +110,13 @@ impl TermGradesReport {
             report.map_rejects(to_rows);
             report
         })
+    }
+}
+
+/// The error of a failed batch producer.
+fn stream_error(e: &ArrowError) -> RegionError {
+    RegionError::FrameStream {
+        detail: crate::excerpt::excerpt(&e.to_string()),
     }
 }
 
@@ -129,6 +154,7 @@ struct FrameReader<I> {
     current: Option<(RecordBatch, Vec<usize>, usize)>,
     buf: Vec<u8>,
     at: usize,
+    days: DayTexts,
     failure: Arc<Mutex<Option<RegionError>>>,
 }
 
@@ -139,17 +165,27 @@ where
     /// The reader, and where it leaves the error that stopped it.
     fn new(batches: I, columns: &[&'static str]) -> (Self, Arc<Mutex<Option<RegionError>>>) {
         let failure = Arc::new(Mutex::new(None));
+        let reader = FrameReader::with_failure(batches, columns, Arc::clone(&failure));
+        (reader, failure)
+    }
+
+    /// The reader, leaving the error that stopped it in `failure`.
+    fn with_failure(
+        batches: I,
+        columns: &[&'static str],
+        failure: Arc<Mutex<Option<RegionError>>>,
+    ) -> Self {
         let mut buf = columns.join(",").into_bytes();
         buf.push(b'\n');
-        let reader = FrameReader {
+        FrameReader {
             batches,
             columns: columns.to_vec(),
             current: None,
             buf,
             at: 0,
-            failure: Arc::clone(&failure),
-        };
-        (reader, failure)
+            days: DayTexts::new(),
+            failure,
+        }
     }
 
     /// Stops the read with `e`, kept for the report's caller.
@@ -202,7 +238,7 @@ where
                         if k > 0 {
                             self.buf.push(b',');
                         }
-                        c.write(row, &mut self.buf);
+                        c.write(row, &mut self.buf, &mut self.days);
                     }
                     self.buf.push(b'\n');
                 }
@@ -211,11 +247,7 @@ where
             }
             match self.batches.next() {
                 None => return Ok(false),
-                Some(Err(e)) => {
-                    return Err(RegionError::FrameStream {
-                        detail: crate::excerpt::excerpt(&e.to_string()),
-                    });
-                }
+                Some(Err(e)) => return Err(stream_error(&e)),
                 Some(Ok(batch)) => {
                     let pos = self.positions(&batch)?;
                     self.current = Some((batch, pos, 0));

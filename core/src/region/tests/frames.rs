@@ -115,11 +115,14 @@ fn frames_give_the_bytes_of_the_csv_files() {
     let (parents, grades) = planted(3_000);
     let from_csv = activation(&parents).unwrap();
     let batch = parents_batch(&parents);
-    for n in [1, 7, 1000, 10_000] {
-        let report =
-            ActivationReport::from_record_batches(sliced(&batch, n), &ActivationOptions::default())
-                .unwrap();
-        assert_eq!(report.to_csv(), from_csv.to_csv(), "slices of {n}");
+    for (n, threads) in [(1, 1), (7, 2), (1000, 1), (1000, 2), (10_000, 2)] {
+        let options = ActivationOptions::default().with_threads(threads);
+        let report = ActivationReport::from_record_batches(sliced(&batch, n), &options).unwrap();
+        assert_eq!(
+            report.to_csv(),
+            from_csv.to_csv(),
+            "slices of {n}, {threads} threads"
+        );
     }
     let from_csv = term_grades(&grades).unwrap();
     let batch = grades_batch(&grades);
