@@ -211,7 +211,9 @@ fn has(roles: &BTreeMap<String, BTreeSet<String>>, user: &str, role: &str) -> bo
 }
 
 /// A parent's or guardian's agents are students; a teacher is never a
-/// student's agent.
+/// student's agent; only students and their parents, guardians or
+/// relatives have agents at all (anyone else listing agents is a warning:
+/// the links are not imported).
 fn agents(
     set: &OneRosterSet,
     roles: &BTreeMap<String, BTreeSet<String>>,
@@ -225,6 +227,21 @@ fn agents(
         let at = (users.file_name.as_str(), row.line, Some("agentSourcedIds"));
         let is_parent = has(roles, user, "parent") || has(roles, user, "guardian");
         let is_student = has(roles, user, "student");
+        let listed = users.get(row, "agentSourcedIds").trim();
+        if !is_parent && !is_student && !has(roles, user, "relative") && !listed.is_empty() {
+            let held = roles
+                .get(user)
+                .map(|r| r.iter().map(String::as_str).collect::<Vec<_>>().join("/"))
+                .filter(|r| !r.is_empty())
+                .unwrap_or_else(|| "no role".to_owned());
+            report.warning(
+                "oneroster.agent_role",
+                at,
+                format!(
+                    "user {user} ({held}) lists agents {listed}: only students and their parents, guardians or relatives have agents; the links are not imported"
+                ),
+            );
+        }
         for agent in users
             .get(row, "agentSourcedIds")
             .split(',')

@@ -52,3 +52,51 @@ fn the_written_set_reads_back_the_same() {
     assert_eq!(again.files, set.files);
     assert_eq!(again.manifest, set.manifest);
 }
+
+/// Sets `column` of the first row of `file` whose sourcedId starts with
+/// `prefix`.
+fn set_cell(set: &mut OneRosterSet, file: &str, prefix: &str, column: &str, value: &str) {
+    let table = set.files.get_mut(file).unwrap();
+    let col = table.column(column).unwrap();
+    let id = table.column("sourcedId").unwrap();
+    let row = table
+        .rows
+        .iter_mut()
+        .find(|r| r.cells[id].starts_with(prefix))
+        .unwrap();
+    row.cells[col] = value.to_owned();
+}
+
+#[test]
+fn spaces_in_lists_and_agents_of_staff_are_warned() {
+    let school = demo_school(&DemoConfig::tiny(3)).unwrap();
+    let mut set = export_school(&school);
+    let student = set.files["users.csv"]
+        .rows
+        .iter()
+        .map(|r| r.cells[0].clone())
+        .find(|id| id.starts_with("student-"))
+        .unwrap();
+    set_cell(
+        &mut set,
+        "users.csv",
+        "teacher-",
+        "agentSourcedIds",
+        &student,
+    );
+    set_cell(
+        &mut set,
+        "classes.csv",
+        "class-",
+        "subjectCodes",
+        "MAT, RUS",
+    );
+    let report = validate(&set);
+    let codes: Vec<&str> = report.problems.iter().map(|p| p.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["oneroster.list_space", "oneroster.agent_role"],
+        "{report}"
+    );
+    assert!(report.is_clean(), "warnings only: {report}");
+}

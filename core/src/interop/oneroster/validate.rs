@@ -349,6 +349,9 @@ pub(crate) fn parse_datetime(value: &str) -> Option<NaiveDateTime> {
         .find_map(|f| NaiveDateTime::parse_from_str(body, f).ok())
 }
 
+/// Free-text columns that hold comma-separated lists.
+const LIST_COLUMNS: [&str; 4] = ["grades", "subjects", "subjectCodes", "periods"];
+
 fn check_value(
     column: &Column,
     value: &str,
@@ -356,6 +359,15 @@ fn check_value(
     report: &mut ValidationReport,
 ) {
     let name = column.name;
+    let is_list =
+        matches!(column.kind, Kind::Ref(spec::Ref::List(_))) || LIST_COLUMNS.contains(&name);
+    if is_list && value.split(',').any(|item| item.trim() != item) {
+        report.warning(
+            "oneroster.list_space",
+            at,
+            format!("{name} {value:?}: a space beside a comma is part of the item"),
+        );
+    }
     match column.kind {
         Kind::Text | Kind::Ref(_) => {}
         Kind::Date => {
