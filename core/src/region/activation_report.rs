@@ -268,7 +268,7 @@ impl ActivationReport {
         )))
     }
 
-    fn assemble(
+    pub(super) fn assemble(
         states: Vec<Tally>,
         rejects: Vec<RegionError>,
         checkpoints: &[Checkpoint],

@@ -41,6 +41,15 @@ use super::values::push_u64;
 /// Longest string value passed on, in bytes.
 const MAX_TEXT: usize = 256;
 
+/// The day number (days from 0001-01-01 = day 1) of 1970-01-01, the
+/// epoch of Arrow's dates.
+const EPOCH_DAY: i32 = 719_163;
+
+/// The day numbers of 1000-01-01 and 9999-12-31: the years the date rule
+/// of the CSV files takes.
+const FIRST_DAY: i32 = 364_878;
+const LAST_DAY: i32 = 3_652_059;
+
 /// Milliseconds in a day, for `date64`.
 const MS_PER_DAY: i64 = 86_400_000;
 
@@ -118,26 +127,73 @@ impl<'a> Cells<'a> {
         })
     }
 
+    /// The integer at `i` of an integer column (`None` for a null or
+    /// another type), widened.
+    #[inline]
+    fn int(&self, i: usize) -> Option<i128> {
+        match self {
+            Cells::Signed(s) => match s {
+                Signed::I8(a) => a.is_valid(i).then(|| i128::from(a.value(i))),
+                Signed::I16(a) => a.is_valid(i).then(|| i128::from(a.value(i))),
+                Signed::I32(a) => a.is_valid(i).then(|| i128::from(a.value(i))),
+                Signed::I64(a) => a.is_valid(i).then(|| i128::from(a.value(i))),
+            },
+            Cells::Unsigned(u) => match u {
+                Unsigned::U8(a) => a.is_valid(i).then(|| i128::from(a.value(i))),
+                Unsigned::U16(a) => a.is_valid(i).then(|| i128::from(a.value(i))),
+                Unsigned::U32(a) => a.is_valid(i).then(|| i128::from(a.value(i))),
+                Unsigned::U64(a) => a.is_valid(i).then(|| i128::from(a.value(i))),
+            },
+            _ => None,
+        }
+    }
+
     /// The integer at `i` as an index (a dictionary's key), if it is one.
     fn index(&self, i: usize) -> Option<usize> {
+        self.int(i).and_then(|v| usize::try_from(v).ok())
+    }
+
+    /// Whether the column is of a type the typed reading takes as it is:
+    /// integers, booleans, `date32`, the null type.
+    pub(super) fn is_typed(&self) -> bool {
+        matches!(
+            self,
+            Cells::Null | Cells::Signed(_) | Cells::Unsigned(_) | Cells::Bool(_) | Cells::Date32(_)
+        )
+    }
+
+    /// The id at `i` as the id rule takes its text (a whole number
+    /// `0..=u32::MAX`); `None` when the text path must decide.
+    #[inline]
+    pub(super) fn id(&self, i: usize) -> Option<u32> {
+        self.int(i).and_then(|v| u32::try_from(v).ok())
+    }
+
+    /// The flag at `i` (a boolean, or an integer 0 or 1); `None` when the
+    /// text path must decide.
+    #[inline]
+    pub(super) fn flag(&self, i: usize) -> Option<bool> {
         match self {
-            Cells::Signed(s) => {
-                let v = match s {
-                    Signed::I8(a) => a.is_valid(i).then(|| i64::from(a.value(i))),
-                    Signed::I16(a) => a.is_valid(i).then(|| i64::from(a.value(i))),
-                    Signed::I32(a) => a.is_valid(i).then(|| i64::from(a.value(i))),
-                    Signed::I64(a) => a.is_valid(i).then(|| a.value(i)),
-                };
-                v.and_then(|v| usize::try_from(v).ok())
-            }
-            Cells::Unsigned(u) => {
-                let v = match u {
-                    Unsigned::U8(a) => a.is_valid(i).then(|| u64::from(a.value(i))),
-                    Unsigned::U16(a) => a.is_valid(i).then(|| u64::from(a.value(i))),
-                    Unsigned::U32(a) => a.is_valid(i).then(|| u64::from(a.value(i))),
-                    Unsigned::U64(a) => a.is_valid(i).then(|| a.value(i)),
-                };
-                v.and_then(|v| usize::try_from(v).ok())
+            Cells::Bool(a) => a.is_valid(i).then(|| a.value(i)),
+            _ => match self.int(i) {
+                Some(0) => Some(false),
+                Some(1) => Some(true),
+                _ => None,
+            },
+        }
+    }
+
+    /// The optional date at `i` as a day number (`Some(None)` for a null);
+    /// `None` when the text path must decide (a date outside the years the
+    /// date rule takes, or another type).
+    #[inline]
+    pub(super) fn optional_day(&self, i: usize) -> Option<Option<i32>> {
+        match self {
+            Cells::Null => Some(None),
+            Cells::Date32(a) if a.is_null(i) => Some(None),
+            Cells::Date32(a) => {
+                let day = a.value(i).checked_add(EPOCH_DAY)?;
+                (FIRST_DAY..=LAST_DAY).contains(&day).then_some(Some(day))
             }
             _ => None,
         }
@@ -148,29 +204,12 @@ impl<'a> Cells<'a> {
     pub(super) fn write(&self, i: usize, out: &mut Vec<u8>, days: &mut DayTexts) {
         match self {
             Cells::Null => {}
-            Cells::Signed(s) => {
-                let v = match s {
-                    Signed::I8(a) => a.is_valid(i).then(|| i64::from(a.value(i))),
-                    Signed::I16(a) => a.is_valid(i).then(|| i64::from(a.value(i))),
-                    Signed::I32(a) => a.is_valid(i).then(|| i64::from(a.value(i))),
-                    Signed::I64(a) => a.is_valid(i).then(|| a.value(i)),
-                };
-                if let Some(v) = v {
+            Cells::Signed(_) | Cells::Unsigned(_) => {
+                if let Some(v) = self.int(i) {
                     if v < 0 {
                         out.push(b'-');
                     }
-                    push_u64(out, v.unsigned_abs());
-                }
-            }
-            Cells::Unsigned(u) => {
-                let v = match u {
-                    Unsigned::U8(a) => a.is_valid(i).then(|| u64::from(a.value(i))),
-                    Unsigned::U16(a) => a.is_valid(i).then(|| u64::from(a.value(i))),
-                    Unsigned::U32(a) => a.is_valid(i).then(|| u64::from(a.value(i))),
-                    Unsigned::U64(a) => a.is_valid(i).then(|| a.value(i)),
-                };
-                if let Some(v) = v {
-                    push_u64(out, v);
+                    push_u128(out, v.unsigned_abs());
                 }
             }
             Cells::Bool(a) => {
@@ -230,13 +269,13 @@ const DAY_SLOTS: usize = 1024;
 /// The `YYYY-MM-DD` text of the days written lately, so that a column of
 /// dates (a school year has a few hundred) is rendered once per distinct
 /// day: a direct-mapped table keyed by the day number.
-pub(super) struct DayTexts {
+pub(crate) struct DayTexts {
     slots: Vec<(i64, [u8; 10])>,
 }
 
 impl DayTexts {
     /// An empty table.
-    pub(super) fn new() -> DayTexts {
+    pub(crate) fn new() -> DayTexts {
         DayTexts {
             slots: vec![(i64::MIN, [0; 10]); DAY_SLOTS],
         }
@@ -255,6 +294,14 @@ impl DayTexts {
             }
         }
         out.extend_from_slice(&slot.1);
+    }
+}
+
+/// Writes a whole number in decimal.
+fn push_u128(out: &mut Vec<u8>, v: u128) {
+    match u64::try_from(v) {
+        Ok(small) => push_u64(out, small),
+        Err(_) => out.extend_from_slice(v.to_string().as_bytes()),
     }
 }
 
@@ -385,6 +432,26 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "2014-09-01 2017-06-21 2014-09-01 day -719164 2017-06-21 "
         );
+    }
+
+    #[test]
+    fn the_day_bounds_are_those_of_the_date_rule() {
+        use crate::region::values::day_number;
+        assert_eq!(FIRST_DAY, day_number(1000, 1, 1));
+        assert_eq!(LAST_DAY, day_number(9999, 12, 31));
+        assert_eq!(EPOCH_DAY, day_number(1970, 1, 1));
+        let dates = Date32Array::from(vec![Some(0), None, Some(FIRST_DAY - EPOCH_DAY - 1)]);
+        let c = Cells::of(&dates, "applied_on").unwrap();
+        assert_eq!(c.optional_day(0), Some(Some(EPOCH_DAY)));
+        assert_eq!(c.optional_day(1), Some(None));
+        assert_eq!(c.optional_day(2), None);
+        let flags = Int64Array::from(vec![0, 1, 2]);
+        let c = Cells::of(&flags, "has_access").unwrap();
+        assert_eq!(
+            [c.flag(0), c.flag(1), c.flag(2)],
+            [Some(false), Some(true), None]
+        );
+        assert_eq!(c.id(2), Some(2));
     }
 
     #[test]

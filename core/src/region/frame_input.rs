@@ -30,9 +30,11 @@ impl ActivationReport {
     ///
     /// The batches are taken from the iterator first and kept until the
     /// report is done (for a frame already in memory they are views of
-    /// it, not copies): as with a file, a second pass on one thread names
-    /// repeated parent ids and malformed rows in order when the parallel
-    /// pass finds any.
+    /// it, not copies). Columns of the plain types are read as they are
+    /// (`frame_typed`); at anything that path does not take, the rows are
+    /// read as the text of a CSV file instead, and as with a file, a second
+    /// pass on one thread names repeated parent ids and malformed rows in
+    /// order.
     ///
     /// # Errors
     /// As [`ActivationReport::from_reader`], a row's error as
@@ -72,6 +74,9 @@ impl ActivationReport {
             Ok(kept) => kept,
             Err(e) => return Err(stream_error(&e)),
         };
+        if let Some(report) = super::frame_typed::activation(&kept, options) {
+            return Ok(report);
+        }
         let open = || {
             let batches = kept.clone().into_iter().map(Ok);
             let columns = &super::parents_parse::COLUMNS;

@@ -49,6 +49,8 @@ mod fields;
 mod frame_cells;
 #[cfg(feature = "arrow")]
 mod frame_input;
+#[cfg(feature = "arrow")]
+mod frame_typed;
 mod grades_parse;
 mod group_index;
 mod parents_parse;

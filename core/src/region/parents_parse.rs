@@ -115,9 +115,17 @@ impl Tally {
         }
     }
 
+    /// Keeps the parent ids of block `seq`, read elsewhere, for the check
+    /// of repeats after the parse (several threads only).
+    pub(super) fn defer_ids(&mut self, seq: usize, ids: Vec<u32>) {
+        if let IdCheck::Deferred(all) = &mut self.ids {
+            all.push((seq, ids));
+        }
+    }
+
     /// Counts one parent at every checkpoint, by the one activation rule.
     #[inline]
-    fn count(&mut self, row: &ParentRow) {
+    pub(super) fn count(&mut self, row: &ParentRow) {
         let slot = self.slot(row.school);
         let n = self.checkpoints.len();
         let counts = &mut self.counts[slot * n..slot * n + n];
@@ -129,11 +137,11 @@ impl Tally {
 }
 
 /// The fields of one parent the report uses.
-struct ParentRow {
-    parent: u32,
-    school: u32,
-    has_access: bool,
-    activated_on: Option<NaiveDate>,
+pub(super) struct ParentRow {
+    pub(super) parent: u32,
+    pub(super) school: u32,
+    pub(super) has_access: bool,
+    pub(super) activated_on: Option<NaiveDate>,
 }
 
 impl ParentRow {
