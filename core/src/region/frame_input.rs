@@ -96,7 +96,9 @@ impl ActivationReport {
 
 impl TermGradesReport {
     /// The term-grades report of record batches holding the columns of
-    /// `grades.csv`, on `options.threads()` threads.
+    /// `grades.csv`, on `options.threads()` threads: typed columns read as
+    /// they are, the text path at anything else (as
+    /// [`ActivationReport::from_record_batches`]).
     ///
     /// # Errors
     /// As [`ActivationReport::from_record_batches`].
@@ -108,8 +110,15 @@ impl TermGradesReport {
         I: IntoIterator<Item = Result<RecordBatch, ArrowError>>,
         I::IntoIter: Send,
     {
+        let kept = match batches.into_iter().collect::<Result<Vec<_>, _>>() {
+            Ok(kept) => kept,
+            Err(e) => return Err(stream_error(&e)),
+        };
+        if let Some(report) = super::frame_typed_grades::term_grades(&kept, options) {
+            return Ok(report);
+        }
         let (reader, failure) =
-            FrameReader::new(batches.into_iter(), &super::grades_parse::COLUMNS);
+            FrameReader::new(kept.into_iter().map(Ok), &super::grades_parse::COLUMNS);
         let result = TermGradesReport::from_reader(reader, options);
         finish(result, &failure).map(|mut report| {
             report.map_rejects(to_rows);

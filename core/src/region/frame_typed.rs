@@ -55,60 +55,89 @@ pub(super) fn chunks(batches: &[RecordBatch]) -> Vec<(usize, usize, usize)> {
     out
 }
 
+/// Runs `work` on every chunk, in any order, on `threads` threads each
+/// with its own state from `make`; the states, or `None` as soon as a
+/// chunk gives up (`work` returns `false`).
+pub(super) fn on_threads<S: Send>(
+    chunks: &[(usize, usize, usize)],
+    threads: u32,
+    make: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, usize, (usize, usize, usize)) -> bool + Sync,
+) -> Option<Vec<S>> {
+    let threads = usize::try_from(threads).unwrap_or(1).max(1);
+    let next = AtomicUsize::new(0);
+    let gave_up = AtomicBool::new(false);
+    let states = Mutex::new(Vec::with_capacity(threads));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                let mut state = make();
+                loop {
+                    let seq = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(&chunk) = chunks.get(seq) else {
+                        break;
+                    };
+                    if gave_up.load(Ordering::Relaxed) || !work(&mut state, seq, chunk) {
+                        gave_up.store(true, Ordering::Relaxed);
+                        break;
+                    }
+                }
+                if let Ok(mut all) = states.lock() {
+                    all.push(state);
+                }
+            });
+        }
+    });
+    let states = states.into_inner().ok()?;
+    (!gave_up.load(Ordering::Relaxed) && states.len() == threads).then_some(states)
+}
+
+/// The columns of `columns` in each batch, or `None` when one is missing,
+/// doubled or of a type `take` refuses.
+pub(super) fn views<'a>(
+    batches: &'a [RecordBatch],
+    columns: &[&str],
+    take: impl Fn(usize, &Cells<'_>) -> bool,
+) -> Option<Vec<Vec<Cells<'a>>>> {
+    let mut views = Vec::with_capacity(batches.len());
+    for batch in batches {
+        let pos = positions(batch, columns)?;
+        let cells = pos
+            .iter()
+            .zip(columns)
+            .map(|(&i, name)| Cells::of(batch.column(i).as_ref(), name).ok())
+            .collect::<Option<Vec<_>>>()?;
+        if !cells.iter().enumerate().all(|(k, c)| take(k, c)) {
+            return None;
+        }
+        views.push(cells);
+    }
+    Some(views)
+}
+
 /// The activation report read from typed columns on the options' threads,
 /// or `None` when the text path must read it.
 pub(super) fn activation(
     batches: &[RecordBatch],
     options: &ActivationOptions,
 ) -> Option<ActivationReport> {
-    let mut views = Vec::with_capacity(batches.len());
-    for batch in batches {
-        let pos = positions(batch, &COLUMNS)?;
-        let cells = pos
-            .iter()
-            .zip(COLUMNS)
-            .map(|(&i, name)| Cells::of(batch.column(i).as_ref(), name).ok())
-            .collect::<Option<Vec<_>>>()?;
-        if !cells.iter().all(Cells::is_typed) {
-            return None;
-        }
-        views.push(cells);
-    }
+    let views = views(batches, &COLUMNS, |_, c| c.is_typed())?;
     let chunks = chunks(batches);
-    let next = AtomicUsize::new(0);
-    let gave_up = AtomicBool::new(false);
-    let threads = usize::try_from(options.threads()).unwrap_or(1).max(1);
-    let states = Mutex::new(Vec::with_capacity(threads));
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                // Ids are checked for repeats after the parse, as with
-                // several threads reading a file.
-                let mut tally = Tally::new(options.checkpoints(), false);
-                loop {
-                    let seq = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&(b, start, end)) = chunks.get(seq) else {
-                        break;
-                    };
-                    if gave_up.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    match read_chunk(&views[b], start, end, &mut tally) {
-                        Some(ids) => tally.defer_ids(seq, ids),
-                        None => {
-                            gave_up.store(true, Ordering::Relaxed);
-                            break;
-                        }
-                    }
-                }
-                if let Ok(mut all) = states.lock() {
-                    all.push(tally);
-                }
-            });
-        }
-    });
-    let states = states.into_inner().ok()?;
-    if gave_up.load(Ordering::Relaxed) || states.len() != threads || has_repeats(&states) {
+    let states = on_threads(
+        &chunks,
+        options.threads(),
+        // Ids are checked for repeats after the parse, as with several
+        // threads reading a file.
+        || Tally::new(options.checkpoints(), false),
+        |tally, seq, (b, start, end)| match read_chunk(&views[b], start, end, tally) {
+            Some(ids) => {
+                tally.defer_ids(seq, ids);
+                true
+            }
+            None => false,
+        },
+    )?;
+    if has_repeats(&states) {
         return None;
     }
     if chunks.is_empty() {

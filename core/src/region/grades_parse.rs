@@ -197,6 +197,38 @@ impl Grades {
             .map_err(|full| full.error(row.student, row.subject))
     }
 
+    /// Adds the mark of a row read elsewhere (typed columns) whose values
+    /// passed the column rules: `weight` in hundredths.
+    ///
+    /// # Errors
+    /// [`GroupFull`] when the group is full (nothing changes).
+    pub(super) fn add_checked(
+        &mut self,
+        (student, subject, day): (u32, u32, i32),
+        mark: Points,
+        weight: u32,
+        options: &TermGradesOptions,
+    ) -> Result<(), GroupFull> {
+        let row = Mark {
+            student,
+            subject,
+            day,
+            mark: mark.get(),
+            weight,
+        };
+        self.add(&row, options)
+    }
+
+    /// Whether a weight in hundredths passes the weight rule.
+    pub(super) fn weight_valid(&mut self, hundredths: u64) -> bool {
+        self.weights.valid(hundredths)
+    }
+
+    /// Whether a work-type code passes its rule.
+    pub(super) fn work_type_valid(&mut self, code: &[u8]) -> bool {
+        self.work_types.check(code, COLUMNS[6]).is_ok()
+    }
+
     /// Adds a checked row: counts it, and puts its mark in its group when
     /// its date is in a term. Nothing changes when the group is full.
     #[inline]

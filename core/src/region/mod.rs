@@ -51,6 +51,8 @@ mod frame_cells;
 mod frame_input;
 #[cfg(feature = "arrow")]
 mod frame_typed;
+#[cfg(feature = "arrow")]
+mod frame_typed_grades;
 mod grades_parse;
 mod group_index;
 mod parents_parse;

@@ -234,10 +234,25 @@ impl TermGradesReport {
             || Grades::new(subjects, n_terms),
             |grades, _, block, log| grades.block(block, width, &layout, options, log),
         )?;
+        Ok(TermGradesReport::assemble(
+            parsed.states,
+            parsed.errors,
+            options,
+        ))
+    }
+
+    /// The report from the threads' parses: each thread's queued marks
+    /// added on its own core, then the indexes merged.
+    pub(super) fn assemble(
+        mut states: Vec<Grades>,
+        rejects: Vec<RegionError>,
+        options: &TermGradesOptions,
+    ) -> TermGradesReport {
+        let subjects = options.max_subject as usize;
+        let n_terms = options.terms.all().len();
         let mut marks = 0;
         let mut outside_terms = 0;
         let mut index: Option<GroupIndex> = None;
-        let mut states = parsed.states;
         // Each thread's queued marks are added on that thread's core.
         if states.len() > 1 {
             std::thread::scope(|scope| {
@@ -255,15 +270,15 @@ impl TermGradesReport {
                 Some(into) => into.merge_on(&grades.index, options.threads),
             }
         }
-        Ok(TermGradesReport {
+        TermGradesReport {
             index: index.unwrap_or_else(|| GroupIndex::new(subjects, n_terms)),
             terms: options.terms.clone(),
             policy: options.policy,
-            rejects: parsed.errors,
+            rejects,
             marks,
             outside_terms,
             threads: options.threads,
-        })
+        }
     }
 
     /// Rewrites the rejects (a frame's rows for the lines).

@@ -1,0 +1,200 @@
+//! The fast path of the frame input for the term-grades report: integer
+//! ids and marks, `date32` dates, decimal (or integer) weights and string
+//! work types read as they are, on the options' threads. As for the
+//! activation report (`frame_typed`), it decides nothing on its own: at
+//! the first value the rule of its CSV column would not take as it is, the
+//! text path reads the frame again and names the error.
+
+use arrow_array::RecordBatch;
+
+use super::frame_cells::Cells;
+use super::frame_typed::{chunks, on_threads, views};
+use super::grades_parse::{COLUMNS, Grades};
+use super::{TermGradesOptions, TermGradesReport};
+use crate::marks::Points;
+
+/// Whether column `k` of [`COLUMNS`] has a type this path reads.
+fn takes(k: usize, c: &Cells<'_>) -> bool {
+    match k {
+        // Ids, dates, marks: as for the activation report.
+        0..=4 => c.is_typed(),
+        // Weights: decimals or integers; work types: strings.
+        5 => c.is_typed() || c.is_decimal(),
+        _ => c.is_text(),
+    }
+}
+
+/// The term-grades report read from typed columns, or `None` when the
+/// text path must read it.
+pub(super) fn term_grades(
+    batches: &[RecordBatch],
+    options: &TermGradesOptions,
+) -> Option<TermGradesReport> {
+    let views = views(batches, &COLUMNS, takes)?;
+    let chunks = chunks(batches);
+    if chunks.is_empty() {
+        return None;
+    }
+    let subjects = options.max_subject() as usize;
+    let terms = options.terms().all().len();
+    let states = on_threads(
+        &chunks,
+        options.threads(),
+        || Grades::new(subjects, terms),
+        |grades, _, (b, start, end)| read_chunk(&views[b], start, end, grades, options).is_some(),
+    )?;
+    Some(TermGradesReport::assemble(states, Vec::new(), options))
+}
+
+/// Adds the marks of rows `start..end`; `None` at the first row the text
+/// path must read.
+fn read_chunk(
+    cells: &[Cells<'_>],
+    start: usize,
+    end: usize,
+    grades: &mut Grades,
+    options: &TermGradesOptions,
+) -> Option<()> {
+    let [student, class, subject, date, mark, weight, work_type] = cells else {
+        return None;
+    };
+    for i in start..end {
+        let student = student.id(i)?;
+        class.id(i)?;
+        let subject = subject.id(i)?;
+        if subject == 0 || subject > options.max_subject() {
+            return None;
+        }
+        let day = date.day(i)?;
+        let mark = Points::try_from(i64::from(mark.id(i)?)).ok()?;
+        let hundredths = weight.hundredths(i)?;
+        if !grades.weight_valid(hundredths) || !grades.work_type_valid(work_type.text(i)?) {
+            return None;
+        }
+        let weight = u32::try_from(hundredths).ok()?;
+        grades
+            .add_checked((student, subject, day), mark, weight, options)
+            .ok()?;
+    }
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use arrow_array::{
+        ArrayRef, Date32Array, Decimal128Array, DictionaryArray, Float64Array, Int64Array,
+        StringArray,
+    };
+
+    use super::*;
+
+    /// `n` marks of 40 students in 3 subjects through the autumn, with the
+    /// given weight and work-type columns.
+    fn batch_with(n: i64, weight: ArrayRef, work_type: ArrayRef) -> RecordBatch {
+        let ids = |f: &dyn Fn(i64) -> i64| {
+            Arc::new(Int64Array::from_iter_values((0..n).map(f))) as ArrayRef
+        };
+        RecordBatch::try_from_iter([
+            ("student_id", ids(&|i| i % 40 + 1)),
+            ("class_id", ids(&|i| (i % 40) / 20 + 1)),
+            ("subject_id", ids(&|i| i % 3 + 1)),
+            (
+                "lesson_date",
+                Arc::new(Date32Array::from_iter_values(
+                    (0..n).map(|i| 16_314 + (i % 120) as i32),
+                )) as ArrayRef,
+            ),
+            ("mark", ids(&|i| 2 + (i * 7) % 4)),
+            ("weight", weight),
+            ("work_type", work_type),
+        ])
+        .unwrap()
+    }
+
+    fn weights(n: i64) -> ArrayRef {
+        let values = (0..n).map(|i| [100i128, 150, 200][(i % 3) as usize]);
+        Arc::new(
+            Decimal128Array::from_iter_values(values)
+                .with_precision_and_scale(5, 2)
+                .unwrap(),
+        )
+    }
+
+    fn work_types(n: i64) -> ArrayRef {
+        let codes = (0..n).map(|i| ["answer", "test", "homework"][(i % 3) as usize]);
+        Arc::new(codes.collect::<DictionaryArray<arrow_array::types::Int8Type>>())
+    }
+
+    #[test]
+    fn typed_columns_give_the_report_of_their_text() {
+        let n = 150_000;
+        let b = batch_with(n, weights(n), work_types(n));
+        let batches = [b.slice(0, 100_000), b.slice(100_000, 50_000)];
+        for threads in [1, 2] {
+            let options = TermGradesOptions::default().with_threads(threads);
+            let typed =
+                term_grades(&batches, &options).expect("typed columns are read as they are");
+            // The text path: the same rows as CSV text.
+            let via_text =
+                TermGradesReport::from_reader(csv(&batches).as_slice(), &options).unwrap();
+            assert_eq!(typed.to_csv(), via_text.to_csv());
+            assert_eq!(typed.marks(), 150_000);
+        }
+    }
+
+    /// The batches as the CSV text of `grades.csv`.
+    fn csv(batches: &[RecordBatch]) -> Vec<u8> {
+        let mut out = COLUMNS.join(",").into_bytes();
+        out.push(b'\n');
+        let mut days = super::super::frame_cells::DayTexts::new();
+        for batch in batches {
+            let cells: Vec<Cells<'_>> = COLUMNS
+                .iter()
+                .map(|c| Cells::of(batch.column_by_name(c).unwrap().as_ref(), c).unwrap())
+                .collect();
+            for i in 0..batch.num_rows() {
+                for (k, c) in cells.iter().enumerate() {
+                    if k > 0 {
+                        out.push(b',');
+                    }
+                    c.write(i, &mut out, &mut days);
+                }
+                out.push(b'\n');
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn anything_the_rules_must_name_goes_to_the_text_path() {
+        let options = TermGradesOptions::default();
+        let n = 10;
+        assert!(term_grades(&[batch_with(n, weights(n), work_types(n))], &options).is_some());
+        // A weight of three decimals, a zero weight, a float column.
+        let fine = Arc::new(
+            Decimal128Array::from_iter_values([1_005i128; 10])
+                .with_precision_and_scale(6, 3)
+                .unwrap(),
+        );
+        assert!(term_grades(&[batch_with(n, fine, work_types(n))], &options).is_none());
+        let zero = Arc::new(Int64Array::from(vec![0; 10]));
+        assert!(term_grades(&[batch_with(n, zero, work_types(n))], &options).is_none());
+        let floats = Arc::new(Float64Array::from(vec![1.0; 10]));
+        assert!(term_grades(&[batch_with(n, floats, work_types(n))], &options).is_none());
+        // An unknown work type, one with a comma, a null.
+        for bad in [Some("no-such-type"), Some("test,x"), None] {
+            let mut codes: Vec<Option<&str>> = vec![Some("test"); 10];
+            codes[7] = bad;
+            let types = Arc::new(StringArray::from(codes));
+            assert!(
+                term_grades(&[batch_with(n, weights(n), types)], &options).is_none(),
+                "{bad:?}"
+            );
+        }
+        let plain = Arc::new(StringArray::from(vec!["answer"; 10]));
+        assert!(term_grades(&[batch_with(n, weights(n), plain)], &options).is_some());
+        assert!(term_grades(&[], &options).is_none());
+    }
+}
