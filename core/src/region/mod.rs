@@ -47,6 +47,8 @@ mod error;
 mod fields;
 #[cfg(feature = "arrow")]
 mod frame_cells;
+#[cfg(all(test, feature = "arrow"))]
+mod frame_cells_tests;
 #[cfg(feature = "arrow")]
 mod frame_input;
 #[cfg(feature = "arrow")]
