@@ -1,4 +1,5 @@
 //! Tests of the frame's cells as text and as typed values.
+#![allow(clippy::unwrap_used)] // test code: helpers outside #[test] functions too
 
 use super::frame_cells::*;
 use arrow_array::{
