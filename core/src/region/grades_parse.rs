@@ -202,6 +202,7 @@ impl Grades {
     ///
     /// # Errors
     /// [`GroupFull`] when the group is full (nothing changes).
+    #[cfg(feature = "arrow")]
     pub(super) fn add_checked(
         &mut self,
         (student, subject, day): (u32, u32, i32),
@@ -220,11 +221,13 @@ impl Grades {
     }
 
     /// Whether a weight in hundredths passes the weight rule.
+    #[cfg(feature = "arrow")]
     pub(super) fn weight_valid(&mut self, hundredths: u64) -> bool {
         self.weights.valid(hundredths)
     }
 
     /// Whether a work-type code passes its rule.
+    #[cfg(feature = "arrow")]
     pub(super) fn work_type_valid(&mut self, code: &[u8]) -> bool {
         self.work_types.check(code, COLUMNS[6]).is_ok()
     }

@@ -117,6 +117,7 @@ impl Tally {
 
     /// Keeps the parent ids of block `seq`, read elsewhere, for the check
     /// of repeats after the parse (several threads only).
+    #[cfg(feature = "arrow")]
     pub(super) fn defer_ids(&mut self, seq: usize, ids: Vec<u32>) {
         if let IdCheck::Deferred(all) = &mut self.ids {
             all.push((seq, ids));

@@ -471,12 +471,13 @@ impl TermGradesReport {
     }
 
     /// The report's terms and policy.
+    #[cfg(feature = "arrow")]
     pub(super) fn terms_and_policy(&self) -> (&ReportTerms, PeriodMarkPolicy) {
         (&self.terms, self.policy)
     }
 
-    /// Calls `f(student, subject, term index, cell)` for every group with
-    /// marks, in report order.
+    /// Calls `f(student, subject, term index, cell)` per group, in order.
+    #[cfg(feature = "arrow")]
     pub(super) fn for_each_group_in_order(&self, f: impl FnMut(u32, u32, usize, &Cell)) {
         self.for_each_group(&self.index.pages_in_order(), f);
     }
