@@ -232,6 +232,13 @@ impl DiarySubject {
     }
 }
 
+impl DiaryWeek {
+    /// The week's Monday.
+    pub(crate) fn monday(&self) -> NaiveDate {
+        self.monday
+    }
+}
+
 #[pymethods]
 impl DiaryWeek {
     fn __repr__(&self) -> String {

@@ -8,6 +8,7 @@ mod diary;
 mod enums;
 mod errors;
 mod generate;
+mod netschool;
 mod oneroster;
 mod options;
 mod people;
@@ -56,6 +57,8 @@ fn _zhurnal(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<records::ApplicationCounts>()?;
     m.add_class::<records::ClassActivation>()?;
     m.add_class::<records::Login>()?;
+    m.add_class::<netschool::NetSchoolWeek>()?;
+    m.add_function(wrap_pyfunction!(netschool::netschool_diary_week, m)?)?;
     m.add_class::<oneroster::Problem>()?;
     m.add_class::<oneroster::ValidationReport>()?;
     m.add_function(wrap_pyfunction!(oneroster::oneroster_validate, m)?)?;

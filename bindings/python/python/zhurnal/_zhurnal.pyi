@@ -664,3 +664,23 @@ class ValidationReport:
 def oneroster_validate(dir: _StrPath) -> ValidationReport: ...
 def oneroster_import(dir: _StrPath) -> tuple[School, ValidationReport]: ...
 def oneroster_export(school: School, dir: _StrPath) -> None: ...
+
+# ---- NetSchool ----------------------------------------------------------
+
+@final
+class NetSchoolWeek:
+    @property
+    def week(self) -> DiaryWeek: ...
+    @property
+    def unknown_types(self) -> list[int]: ...
+    @property
+    def hidden_weights(self) -> int: ...
+
+def netschool_diary_week(
+    payload: str,
+    types: Union[str, dict[int, str], Iterable[tuple[int, str]]],
+    *,
+    student: int = 0,
+    name: str = "Ученик —",
+    today: Optional[_DateLike] = None,
+) -> NetSchoolWeek: ...
