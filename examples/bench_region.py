@@ -10,10 +10,13 @@ floor for term grades: reading grades.csv once and splitting it into fields.
     pip install -r examples/requirements-bench.txt
     python3 examples/bench_region.py --sizes 100000 1000000 --runs 3
 
-Times are wall-clock medians. For zhurnal it is the whole process (start,
-read, compute, write); for pandas and polars it is the job inside the
-process (read, compute, write), without starting Python and importing the
-library. Peak memory is the peak resident set of the process.
+Times are wall-clock medians. For zhurnal (the Rust command) and, with
+`--python`, zhurnal-py (the Python package on the path) it is the whole
+process (start, read, compute, write); for pandas and polars it is the job
+inside the process (read, compute, write), without starting Python and
+importing the library; for zhurnal-frame it is the package's call on a
+polars DataFrame read beforehand, and the write. Peak memory is the peak
+resident set of the process.
 """
 
 from __future__ import annotations
@@ -217,7 +220,45 @@ JOBS = {
 }
 
 
+def zhurnal_py(job: str, src: str, dst: str) -> None:
+    """The Python package on the file's path."""
+    import zhurnal
+
+    if job == "activation":
+        zhurnal.activation_report(src).write_csv(dst)
+    else:
+        zhurnal.term_grades(src).write_csv(dst)
+
+
+def zhurnal_frame(job: str, src: str, dst: str) -> float:
+    """The Python package on a polars DataFrame (read first, not timed);
+    returns the time of the zhurnal call and the write."""
+    import polars as pl
+
+    import zhurnal
+
+    if job == "activation":
+        frame = pl.read_csv(src, schema_overrides={"applied_on": pl.Date, "activated_on": pl.Date})
+        t = time.perf_counter()
+        zhurnal.activation_report(frame).write_csv(dst)
+    else:
+        frame = pl.read_csv(src, schema_overrides={
+            "lesson_date": pl.Date, "weight": pl.Decimal(5, 2), "work_type": pl.Categorical})
+        t = time.perf_counter()
+        zhurnal.term_grades(frame).write_csv(dst)
+    return time.perf_counter() - t
+
+
 def worker(engine: str, job: str, src: str, dst: str) -> None:
+    if engine == "zhurnal-py":
+        import zhurnal  # noqa: F401  (import is not part of the call)
+        t = time.perf_counter()
+        zhurnal_py(job, src, dst)
+        print(f"{time.perf_counter() - t:.6f}")
+        return
+    if engine == "zhurnal-frame":
+        print(f"{zhurnal_frame(job, src, dst):.6f}")
+        return
     fn = JOBS[(engine, job)]
     if engine == "pandas":
         import pandas  # noqa: F401  (import is not part of the job)
@@ -260,6 +301,8 @@ def main() -> None:
     ap.add_argument("--workdir", type=Path, default=ROOT / "target" / "bench-region")
     ap.add_argument("--binary", type=Path, default=ROOT / "target" / "release" / "examples" / "region")
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--python", action="store_true",
+                    help="also the Python package: on the path (whole process) and on a polars DataFrame (the call)")
     ap.add_argument("--engine", help=argparse.SUPPRESS)
     ap.add_argument("--job", help=argparse.SUPPRESS)
     ap.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
@@ -275,6 +318,7 @@ def main() -> None:
     me = str(Path(__file__).resolve())
     rows = []
     results: dict[tuple[int, str, str], float] = {}
+    calls: dict[tuple[int, str], list[float]] = {}  # zhurnal-py: the call alone
     for size in args.sizes:
         region = args.workdir / f"region-{size}-{args.seed}"
         t = time.perf_counter()
@@ -285,6 +329,8 @@ def main() -> None:
               f"{(region / 'grades.csv').stat().st_size / 1e6:.0f} MB of marks", flush=True)
         for job, src in (("activation", "parents.csv"), ("term-grades", "grades.csv")):
             engines = ["zhurnal", "pandas", "polars"]
+            if args.python:
+                engines[1:1] = ["zhurnal-py", "zhurnal-frame"]
             times = {e: [] for e in engines}
             peaks = {e: [] for e in engines}
             # Runs go round the engines (not all runs of one engine, then the
@@ -297,6 +343,12 @@ def main() -> None:
                     if engine == "zhurnal":
                         wall, peak, _ = measure([binary, job, str(region / src), str(dst)])
                         times[engine].append(wall)
+                    elif engine == "zhurnal-py":
+                        # The whole process, like the Rust command's.
+                        wall, peak, out = measure([sys.executable, me, "--engine", engine, "--job", job,
+                                                   str(region / src), str(dst)])
+                        times[engine].append(wall)
+                        calls.setdefault((size, job), []).append(float(out.strip().splitlines()[-1]))
                     else:
                         _, peak, out = measure([sys.executable, me, "--engine", engine, "--job", job,
                                                 str(region / src), str(dst)])
@@ -330,6 +382,15 @@ def main() -> None:
         ppeak = peak_of.get((size, job, "polars"))
         mem = f"{peak / ppeak:.2f}" if ppeak and engine != "polars" else ""
         print(f"| {size} | {job} | {engine} | {med:.3f} | {ratio} | {peak:.0f} | {mem} |")
+    if args.python:
+        print()
+        for size in args.sizes:
+            for job in ("activation", "term-grades"):
+                rust, py, frame = (results.get((size, job, e)) for e in ("zhurnal", "zhurnal-py", "zhurnal-frame"))
+                if rust and py and frame and calls.get((size, job)):
+                    call = statistics.median(calls[(size, job)])
+                    print(f"{size} parents, {job}: Python process on the path / Rust command = {py / rust:.2f}; "
+                          f"call on a DataFrame / call on the path = {frame / call:.2f}")
     print()
     for size in args.sizes:
         tg = results.get((size, "term-grades", "zhurnal"))

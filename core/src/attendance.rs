@@ -125,7 +125,7 @@ impl AttendanceCode {
             .into_iter()
             .find(|c| c.netschool_code() == upper)
             .ok_or_else(|| AttendanceError::UnknownCode {
-                text: text.to_owned(),
+                text: crate::excerpt::excerpt(text),
             })
     }
 

@@ -9,6 +9,7 @@ use crate::attendance::AttendanceError;
 use crate::calendar::CalendarError;
 use crate::credentials::CredentialError;
 use crate::handle::HandleError;
+use crate::interop::InteropError;
 use crate::journal::JournalError;
 use crate::lesson::LessonError;
 use crate::marks::MarkError;
@@ -50,6 +51,9 @@ pub enum Error {
     /// journal snapshots.
     #[error(transparent)]
     Journal(#[from] JournalError),
+    /// A OneRoster set or a NetSchool payload not read or written.
+    #[error(transparent)]
+    Interop(#[from] InteropError),
     /// A school handle's own refusal (a read-only export).
     #[error(transparent)]
     Handle(#[from] HandleError),
@@ -98,6 +102,7 @@ impl Error {
             Error::Metrics(e) => e.code(),
             Error::Access(e) => e.code(),
             Error::Handle(e) => e.code(),
+            Error::Interop(e) => e.code(),
             Error::Journal(e) => e.code(),
             Error::Load(e) => e.code(),
             Error::Calendar(e) => e.code(),

@@ -36,6 +36,7 @@
 //! | region-scale reports over bulk CSV | [`region`] |
 //! | the snapshot envelope and its errors | [`snapshot`] |
 //! | generated demo data (cargo feature `demo`) | `demo` |
+//! | OneRoster 1.2 CSV in and out, the NetSchool diary payload in | [`interop`] |
 //! | every error, with a stable code | [`Error`] |
 //!
 //! ## Glossary
@@ -70,8 +71,10 @@ pub mod credentials;
 #[cfg(any(test, feature = "demo"))]
 pub mod demo;
 mod error;
+pub mod excerpt;
 pub mod handle;
 pub mod ids;
+pub mod interop;
 pub mod journal;
 pub mod lesson;
 pub mod marks;

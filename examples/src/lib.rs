@@ -1,5 +1,6 @@
 //! Helpers shared by the runnable examples of zhurnal.
 
+pub mod oneroster_cli;
 pub mod region_cli;
 pub mod rollout_cli;
 pub mod school_week;

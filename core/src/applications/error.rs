@@ -164,12 +164,11 @@ pub enum ApplicationError {
         issued_on: NaiveDate,
     },
     /// A login attempt with an unknown login or a wrong password (one
-    /// error for both, so a login cannot be probed).
-    #[error("login {login:?} or its password is wrong")]
-    InvalidCredentials {
-        /// The login tried.
-        login: String,
-    },
+    /// error for both, so a login cannot be probed). It repeats nothing
+    /// of what was typed: a password typed into the login field must not
+    /// reach a log.
+    #[error("unknown login or wrong password")]
+    InvalidCredentials,
     /// A login, password or hashing error.
     #[error(transparent)]
     Credential(#[from] CredentialError),
@@ -233,7 +232,7 @@ impl ApplicationError {
             Self::NoAccount { .. } => "application.no_account",
             Self::AlreadyActivated { .. } => "application.already_activated",
             Self::BeforeIssue { .. } => "application.before_issue",
-            Self::InvalidCredentials { .. } => "application.invalid_credentials",
+            Self::InvalidCredentials => "application.invalid_credentials",
             Self::Credential(e) => e.code(),
             Self::DuplicateApplicationId { .. } => "application.duplicate_id",
             Self::DuplicateAccount { .. } => "application.duplicate_account",

@@ -84,7 +84,7 @@ impl Holiday {
             return Err(CalendarError::EmptyHolidayName { start, end });
         }
         let span = DateSpan::new(start, end).map_err(|_| CalendarError::InvalidHolidayRange {
-            name: name.to_owned(),
+            name: crate::excerpt::excerpt(name),
             start,
             end,
         })?;

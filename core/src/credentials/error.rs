@@ -13,12 +13,14 @@ pub enum CredentialError {
     },
     /// A login that is not lowercase Latin letters, digits, `.` and `-`
     /// starting with a letter (at most 64 characters).
+    /// The text given is not repeated (it may be a password typed into
+    /// the wrong field), only its length.
     #[error(
-        "invalid login {login:?}: use a-z, 0-9, '.', '-', starting with a letter, at most 64 characters"
+        "invalid login of {chars} characters: use a-z, 0-9, '.', '-', starting with a letter, at most 64 characters"
     )]
     InvalidLogin {
-        /// The text given.
-        login: String,
+        /// How many characters the text given has.
+        chars: usize,
     },
     /// The operating system gave no random bytes.
     #[error("the secure random generator is unavailable: {reason}")]

@@ -306,9 +306,7 @@ impl ApplicationRegistry {
         password: &str,
         on: NaiveDate,
     ) -> Result<LoginOutcome, ApplicationError> {
-        let invalid = || ApplicationError::InvalidCredentials {
-            login: login.to_owned(),
-        };
+        let invalid = || ApplicationError::InvalidCredentials;
         let index = self
             .accounts
             .iter()

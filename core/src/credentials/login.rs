@@ -146,7 +146,7 @@ impl Login {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
         if !ok {
             return Err(CredentialError::InvalidLogin {
-                login: text.to_owned(),
+                chars: text.chars().count(),
             });
         }
         Ok(Login(text.to_owned()))

@@ -106,3 +106,45 @@ impl SchoolHandle {
         .into())
     }
 }
+
+impl SchoolHandle {
+    /// Saves the handle's snapshot ([`SchoolHandle::to_json`]) to `path`
+    /// atomically, with its length and checksum (see
+    /// [`crate::snapshot::file`]): after a crash the file is the old
+    /// snapshot or the new one, never half of one.
+    ///
+    /// # Errors
+    /// As [`SchoolHandle::to_json`]; `snapshot.io` when the file cannot
+    /// be written (the old file is left as it was).
+    ///
+    /// # Example
+    /// ```
+    /// # use zhurnal::handle::SchoolHandle;
+    /// let dir = tempfile::tempdir()?;
+    /// let path = dir.path().join("school.json");
+    /// use zhurnal::demo::{demo_school, DemoConfig};
+    /// let handle = SchoolHandle::new(demo_school(&DemoConfig::tiny(1))?)?;
+    /// handle.save(&path)?;
+    /// assert_eq!(SchoolHandle::load(&path)?, handle);
+    /// std::fs::write(&path, &std::fs::read(&path)?[..100])?;
+    /// assert_eq!(SchoolHandle::load(&path).unwrap_err().code(), "snapshot.corrupted");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn save(&self, path: &std::path::Path) -> Result<(), Error> {
+        let json = self.to_json()?;
+        crate::snapshot::file::save(path, &json)?;
+        Ok(())
+    }
+
+    /// Loads a handle saved by [`SchoolHandle::save`]: the file is checked
+    /// whole (length and checksum) before the snapshot is read, and the
+    /// snapshot is validated as by [`SchoolHandle::from_json`].
+    ///
+    /// # Errors
+    /// `snapshot.io`; `snapshot.corrupted` for a truncated or altered
+    /// file; as [`SchoolHandle::from_json`].
+    pub fn load(path: &std::path::Path) -> Result<SchoolHandle, Error> {
+        let json = crate::snapshot::file::load(path)?;
+        SchoolHandle::from_json(&json)
+    }
+}

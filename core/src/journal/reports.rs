@@ -131,6 +131,7 @@ impl Journal {
             return Err(SchoolError::UnknownStudent { student }.into());
         }
         authorize(facts, actor, &Action::ReadDiary { student })?;
+        check_period(from, to)?;
         let lessons = self.attendance_lessons(student, from, to, None);
         Ok(AttendanceSummary::of(student, from, to, &lessons))
     }
@@ -174,6 +175,7 @@ impl Journal {
     ) -> Result<ClassAttendance, Error> {
         self.class_of_group(LessonGroup::Class(class))?;
         self.authorize(actor, Action::ReadClassReport { class_id: class })?;
+        check_period(from, to)?;
         let students: BTreeSet<StudentId> = self
             .school
             .index
@@ -348,4 +350,17 @@ impl Journal {
         }
         Ok(policy.check(&input, &planned)?)
     }
+}
+
+/// Refuses a period that ends before it starts (a summary over it would
+/// count nothing and look like perfect attendance).
+fn check_period(from: NaiveDate, to: NaiveDate) -> Result<(), Error> {
+    if to < from {
+        return Err(crate::calendar::CalendarError::InvalidSpan {
+            start: from,
+            end: to,
+        }
+        .into());
+    }
+    Ok(())
 }

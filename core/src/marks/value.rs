@@ -124,7 +124,7 @@ impl MarkValue {
             "незачет" | "незач" | "нзч" => Ok(MarkValue::Fail),
             "." | "точка" => Ok(MarkValue::Debt),
             _ => Err(MarkError::UnknownMark {
-                text: text.to_owned(),
+                text: crate::excerpt::excerpt(text),
             }),
         }
     }

@@ -97,7 +97,7 @@ impl ClassName {
     /// ```
     pub fn parse(text: &str) -> Result<ClassName, OrganisationError> {
         let invalid = || OrganisationError::InvalidClassName {
-            text: text.to_owned(),
+            text: crate::excerpt::excerpt(text),
         };
         let trimmed = text.trim();
         let digits_end = trimmed
@@ -123,12 +123,12 @@ impl ClassName {
         if !(1..=11).contains(&grade) {
             return Err(OrganisationError::GradeOutOfRange {
                 grade,
-                text: text.to_owned(),
+                text: crate::excerpt::excerpt(text),
             });
         }
         let unknown = || OrganisationError::UnknownClassLetter {
             letter,
-            text: text.to_owned(),
+            text: crate::excerpt::excerpt(text),
         };
         let mut upper = letter.to_uppercase();
         let (Some(up), None) = (upper.next(), upper.next()) else {

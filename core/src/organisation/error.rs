@@ -111,7 +111,7 @@ pub(crate) fn required_text(field: &str, value: &str) -> Result<String, Organisa
     if value.chars().count() > 200 || value.chars().any(char::is_control) {
         return Err(OrganisationError::InvalidName {
             field: field.to_owned(),
-            text: value.to_owned(),
+            text: crate::excerpt::excerpt(value),
         });
     }
     Ok(value.to_owned())

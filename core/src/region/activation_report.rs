@@ -55,6 +55,34 @@ impl ActivationOptions {
         self
     }
 
+    /// One measurement on `date` instead of the checkpoints' dates, against
+    /// the band in force on that day: that of the latest checkpoint on or
+    /// before it, else (before the first) that of the first checkpoint.
+    /// With no checkpoints at all, nothing is measured.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zhurnal::region::ActivationOptions;
+    /// let day = NaiveDate::from_ymd_opt(2014, 11, 15).unwrap();
+    /// let options = ActivationOptions::default().with_date(day);
+    /// assert_eq!(options.checkpoints().len(), 1);
+    /// assert_eq!(options.checkpoints()[0].band.min(), 41.into());
+    /// ```
+    pub fn with_date(mut self, date: NaiveDate) -> ActivationOptions {
+        let in_force = self
+            .checkpoints
+            .iter()
+            .rev()
+            .find(|c| c.date <= date)
+            .or(self.checkpoints.first());
+        self.checkpoints = in_force
+            .map(|c| Checkpoint { date, band: c.band })
+            .into_iter()
+            .collect();
+        self
+    }
+
     /// What to do with malformed rows.
     pub fn with_malformed_rows(mut self, malformed: MalformedRows) -> ActivationOptions {
         self.malformed = malformed;
@@ -152,7 +180,24 @@ impl ActivationReport {
         path: &Path,
         options: &ActivationOptions,
     ) -> Result<ActivationReport, RegionError> {
-        let open = || std::fs::File::open(path).map_err(|e| RegionError::io(&e));
+        Self::from_opener(
+            || std::fs::File::open(path).map_err(|e| RegionError::io(&e)),
+            options,
+        )
+    }
+
+    /// Reads `parents.csv` from the readers `open` gives, on
+    /// `options.threads()` threads: a reader of the whole file each time it
+    /// is called (a second one only when the first read finds a repeated
+    /// id or a malformed row, to name them in order). A caller that wraps
+    /// the file to watch the progress, or to stop the read, uses this.
+    ///
+    /// # Errors
+    /// As [`ActivationReport::from_path`], and whatever `open` returns.
+    pub fn from_opener<R: Read + Send>(
+        mut open: impl FnMut() -> Result<R, RegionError>,
+        options: &ActivationOptions,
+    ) -> Result<ActivationReport, RegionError> {
         if options.threads > 1 {
             let first = Self::read(open()?, options, options.threads)?;
             if let Some(report) = first {
@@ -273,6 +318,15 @@ impl ActivationReport {
     /// The rows: by checkpoint, then school id, the region last.
     pub fn rows(&self) -> &[ActivationRow] {
         &self.rows
+    }
+
+    /// Rewrites the rejects (a frame's rows for the lines).
+    #[cfg(feature = "arrow")]
+    pub(super) fn map_rejects(&mut self, f: impl FnMut(RegionError) -> RegionError) {
+        self.rejects = std::mem::take(&mut self.rejects)
+            .into_iter()
+            .map(f)
+            .collect();
     }
 
     /// Malformed rows left out (with [`MalformedRows::Collect`]), by line.

@@ -160,6 +160,37 @@ pub enum RegionError {
         /// The subject.
         subject: SubjectId,
     },
+    /// A column of an Arrow frame has a type the reports do not take
+    /// (floats, timestamps, times, nested types).
+    #[error(
+        "column {column:?} has the arrow type {found}, which the report does not take \
+         (integers, booleans, dates, decimals or strings)"
+    )]
+    FrameColumnType {
+        /// The column's name.
+        column: String,
+        /// The Arrow type found.
+        found: String,
+    },
+    /// A malformed row of an Arrow frame: the error its values give in a
+    /// CSV file, with the row (0-based, counted over every batch) in place
+    /// of the line.
+    #[error("row {row}: {}", frame_detail(error))]
+    FrameRow {
+        /// The row, 0-based.
+        row: u64,
+        /// The error as a CSV line would give it.
+        error: Box<RegionError>,
+    },
+    /// The Arrow stream itself failed (its producer reported an error).
+    #[error("the arrow stream failed: {detail}")]
+    FrameStream {
+        /// The producer's message.
+        detail: String,
+    },
+    /// The caller stopped the report before it finished (an interrupt).
+    #[error("the report was stopped before it finished")]
+    Stopped,
     /// Terms that overlap or are out of order, or a code used twice.
     #[error("term {code} must start after the previous term {previous} ends and have its own code")]
     TermsOutOfOrder {
@@ -207,6 +238,10 @@ impl RegionError {
             Self::InvalidTermList { .. } => "region.invalid_term_list",
             Self::InvalidSubjectLimit { .. } => "region.invalid_subject_limit",
             Self::InvalidRegionSize { .. } => "region.invalid_region_size",
+            Self::FrameColumnType { .. } => "region.frame_column_type",
+            Self::FrameRow { error, .. } => error.code(),
+            Self::FrameStream { .. } => "region.frame_stream",
+            Self::Stopped => "region.stopped",
         }
     }
 
@@ -229,12 +264,23 @@ impl RegionError {
             Self::InvalidValue { column, .. } => Some(column),
             Self::ActivatedBeforeApplied { .. } => Some("activated_on"),
             Self::DuplicateParent { .. } => Some("parent_id"),
+            Self::FrameColumnType { column, .. } => Some(column),
+            Self::FrameRow { error, .. } => error.column(),
             _ => None,
         }
     }
 
     /// Moves a line number counted inside a block of the input to the line
     /// of the whole file.
+    /// The row of an Arrow frame (0-based) the error is about, when it is
+    /// about one.
+    pub fn row(&self) -> Option<u64> {
+        match self {
+            Self::FrameRow { row, .. } => Some(*row),
+            _ => None,
+        }
+    }
+
     pub(crate) fn shift_line(&mut self, offset: u64) {
         match self {
             Self::FieldCount { line, .. }
@@ -263,6 +309,33 @@ impl RegionError {
             value: String::from_utf8_lossy(cut).into_owned(),
             problem,
         }
+    }
+}
+
+/// The message of an error about a frame's row, without the CSV line.
+fn frame_detail(e: &RegionError) -> String {
+    match e {
+        RegionError::InvalidValue {
+            column,
+            value,
+            problem,
+            ..
+        } => format!("column {column}: {value:?} {problem}"),
+        RegionError::ActivatedBeforeApplied {
+            applied_on,
+            activated_on,
+            ..
+        } => format!("activated_on {activated_on} is before applied_on {applied_on}"),
+        RegionError::DuplicateParent {
+            first_line, parent, ..
+        } => format!(
+            "{parent} already appeared in row {}",
+            first_line.saturating_sub(2)
+        ),
+        RegionError::GroupTooLarge {
+            student, subject, ..
+        } => format!("too many marks for {student}, {subject}"),
+        other => other.to_string(),
     }
 }
 

@@ -40,9 +40,15 @@
 //! ```
 
 mod activation_report;
+#[cfg(feature = "arrow")]
+mod arrow_output;
 mod blocks;
 mod error;
 mod fields;
+#[cfg(feature = "arrow")]
+mod frame_cells;
+#[cfg(feature = "arrow")]
+mod frame_input;
 mod grades_parse;
 mod group_index;
 mod parents_parse;
@@ -56,6 +62,8 @@ mod values;
 pub use activation_report::{
     ACTIVATION_CSV_HEADER, ActivationOptions, ActivationReport, ActivationRow, ReportScope,
 };
+#[cfg(feature = "arrow")]
+pub use arrow_output::{activation_schema, term_grades_schema};
 pub use error::{RegionError, ValueProblem};
 pub use fields::MalformedRows;
 pub use scan::{ScanSummary, scan_fields};

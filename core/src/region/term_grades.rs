@@ -266,6 +266,15 @@ impl TermGradesReport {
         })
     }
 
+    /// Rewrites the rejects (a frame's rows for the lines).
+    #[cfg(feature = "arrow")]
+    pub(super) fn map_rejects(&mut self, f: impl FnMut(RegionError) -> RegionError) {
+        self.rejects = std::mem::take(&mut self.rejects)
+            .into_iter()
+            .map(f)
+            .collect();
+    }
+
     /// Malformed rows left out (with [`MalformedRows::Collect`]), by line.
     pub fn rejects(&self) -> &[RegionError] {
         &self.rejects
@@ -444,6 +453,17 @@ impl TermGradesReport {
         // Writing to a vector cannot fail.
         let _ = self.write_csv(&mut out);
         String::from_utf8_lossy(&out).into_owned()
+    }
+
+    /// The report's terms and policy.
+    pub(super) fn terms_and_policy(&self) -> (&ReportTerms, PeriodMarkPolicy) {
+        (&self.terms, self.policy)
+    }
+
+    /// Calls `f(student, subject, term index, cell)` for every group with
+    /// marks, in report order.
+    pub(super) fn for_each_group_in_order(&self, f: impl FnMut(u32, u32, usize, &Cell)) {
+        self.for_each_group(&self.index.pages_in_order(), f);
     }
 
     /// Calls `f(student, subject, term index, cell)` for each group with

@@ -293,7 +293,7 @@ fn parse_stage(raw: &str, line: u32) -> Result<StageDraft, PlanError> {
         let rest = &title[pos + " с ".len()..];
         let (date, tail) = parse_russian_date(rest).ok_or_else(|| PlanError::BadStageStart {
             line,
-            text: rest.trim().to_owned(),
+            text: crate::excerpt::excerpt(rest.trim()),
         })?;
         ongoing = match tail.trim() {
             "" => false,
@@ -301,7 +301,7 @@ fn parse_stage(raw: &str, line: u32) -> Result<StageDraft, PlanError> {
             _ => {
                 return Err(PlanError::BadStageStart {
                     line,
-                    text: rest.trim().to_owned(),
+                    text: crate::excerpt::excerpt(rest.trim()),
                 });
             }
         };
@@ -393,7 +393,7 @@ fn parse_deadline(cell: &str, line: u32) -> Result<Deadline, PlanError> {
     }
     let bad = || PlanError::BadDeadline {
         line,
-        text: cell.to_owned(),
+        text: crate::excerpt::excerpt(cell),
     };
     let rest = lower.strip_prefix("до").ok_or_else(bad)?.trim();
     let rest = rest
@@ -443,7 +443,7 @@ fn parse_target(text: &str, line: u32) -> Result<Option<TargetBand>, PlanError> 
     let numbers = percentages(text);
     let bad = || PlanError::BadTarget {
         line,
-        text: text.to_owned(),
+        text: crate::excerpt::excerpt(text),
     };
     let values: Vec<Decimal> = numbers
         .iter()

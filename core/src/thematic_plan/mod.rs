@@ -82,7 +82,7 @@ fn checked_title(what: &str, title: &str) -> Result<String, ThematicPlanError> {
     if title.chars().count() > 500 || title.chars().any(char::is_control) {
         return Err(ThematicPlanError::InvalidTitle {
             what: what.to_owned(),
-            title: title.to_owned(),
+            title: crate::excerpt::excerpt(title),
         });
     }
     Ok(title.to_owned())

@@ -70,6 +70,8 @@ fn planted(parents: u64) -> (String, String) {
 }
 
 mod activation;
+#[cfg(feature = "arrow")]
+mod frames;
 mod malformed;
 mod model;
 mod term_grades;

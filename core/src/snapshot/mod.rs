@@ -3,6 +3,21 @@
 //! journal, a handle and a per-person export fail with the same codes:
 //! `snapshot.invalid_document`, `snapshot.wrong_format`,
 //! `snapshot.unsupported_version`.
+//!
+//! Parsing is strict where it matters and lenient where it is safe:
+//!
+//! - an object with the same key twice is refused
+//!   (`snapshot.invalid_document`, `duplicate key "…"`), at any depth;
+//! - nesting deeper than 128 levels is refused, never a stack overflow;
+//! - **unknown fields are ignored**: a field this version does not know is
+//!   skipped on load and not written back on save, so a document from a
+//!   newer writer of the same version loads with what this version
+//!   understands; every known field is validated again;
+//! - [`save`](file::save) writes a file atomically with a checksum, and
+//!   [`load`](file::load) refuses a truncated or corrupted file whole.
+
+pub mod file;
+mod strict;
 
 use serde_json::Value;
 
@@ -36,6 +51,19 @@ pub enum SnapshotError {
         /// The newest version this library reads.
         supported: u32,
     },
+    /// A snapshot file that is truncated, corrupted or not a snapshot
+    /// file: nothing of it is loaded.
+    #[error("corrupted snapshot file: {detail}")]
+    Corrupted {
+        /// What is wrong (length, checksum, envelope).
+        detail: String,
+    },
+    /// The file could not be read or written.
+    #[error("snapshot file i/o error: {detail}")]
+    Io {
+        /// The system's error.
+        detail: String,
+    },
 }
 
 impl SnapshotError {
@@ -45,6 +73,8 @@ impl SnapshotError {
             Self::InvalidDocument { .. } => "snapshot.invalid_document",
             Self::WrongFormat { .. } => "snapshot.wrong_format",
             Self::UnsupportedVersion { .. } => "snapshot.unsupported_version",
+            Self::Corrupted { .. } => "snapshot.corrupted",
+            Self::Io { .. } => "snapshot.io",
         }
     }
 
@@ -52,7 +82,7 @@ impl SnapshotError {
     pub(crate) fn invalid(document: &str, detail: impl std::fmt::Display) -> SnapshotError {
         SnapshotError::InvalidDocument {
             document: document.to_owned(),
-            detail: detail.to_string(),
+            detail: crate::excerpt::excerpt_message(&detail.to_string()),
         }
     }
 }
@@ -72,12 +102,8 @@ pub(crate) fn read_envelope(
     json: &str,
     kind: &str,
 ) -> Result<(Value, String, Option<u64>), SnapshotError> {
-    let value: Value = serde_json::from_str(json).map_err(|e| SnapshotError::invalid(kind, e))?;
-    let format = value
-        .get("format")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_owned();
+    let value: Value = strict::parse(json).map_err(|e| SnapshotError::invalid(kind, e))?;
+    let format = crate::excerpt::excerpt(value.get("format").and_then(Value::as_str).unwrap_or(""));
     let version = value.get("version").and_then(Value::as_u64);
     Ok((value, format, version))
 }
