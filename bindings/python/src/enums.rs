@@ -11,6 +11,7 @@ use zhurnal::applications::ConsentChannel;
 use zhurnal::attendance::AttendanceCode;
 use zhurnal::calendar::Shift;
 use zhurnal::journal::OverdueKind;
+use zhurnal::organisation::RelationKind;
 
 use crate::values::serde_name;
 
@@ -97,10 +98,15 @@ pub(crate) static OVERDUE_KIND: EnumSpec = EnumSpec::new("OverdueKind", || {
     names(&[OverdueKind::Debt, OverdueKind::Missing])
 });
 
+/// `Relation`: how a parent or legal representative is related to a
+/// student.
+pub(crate) static RELATION: EnumSpec = EnumSpec::new("Relation", || names(&RelationKind::ALL));
+
 /// Every enum class of the module.
-pub(crate) fn all() -> [&'static EnumSpec; 6] {
+pub(crate) fn all() -> [&'static EnumSpec; 7] {
     [
         &BAND_STATUS,
+        &RELATION,
         &ROLE,
         &ATTENDANCE_CODE,
         &CONSENT_CHANNEL,

@@ -18,6 +18,7 @@ mod rollout;
 mod rows;
 mod school;
 mod school_registry;
+mod school_roster;
 mod school_writes;
 mod slip;
 mod source;

@@ -117,6 +117,24 @@ impl School {
         })
     }
 
+    /// Sets work of a type at a lesson (a control work, a dictation), due
+    /// on `due`; `None` withdraws it. The load check counts the
+    /// assessments, the diary shows missing work past its due date.
+    fn assign_work(
+        &self,
+        py: Python<'_>,
+        edit: Edit,
+        lesson: u32,
+        work_type: &str,
+        due: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        let kind = self::work_type(work_type)?;
+        let due = due.map(|d| date_from_py(d, "due")).transpose()?;
+        self.write(py, |j| {
+            j.assign_work(&edit.inner, LessonId::new(lesson), &kind, due)
+        })
+    }
+
     /// Sets (or clears) a lesson's homework, due on `due`.
     #[pyo3(signature = (edit, lesson, text, due))]
     fn set_homework(

@@ -210,3 +210,37 @@ def test_threads_share_one_school(school_json: str) -> None:
         t.join()
     assert school.audit_len() == before + writes * len(lessons)
     assert seen == sorted(seen), "a reader saw marks disappear"
+
+
+def test_the_roster_and_the_load_check() -> None:
+    school = School.demo(5)
+    admin = Edit(Actor.administrator(1), datetime(2014, 9, 1, 8))
+    before = school.audit_len()
+    school.add_class(admin, 900, "5Ж")
+    school.add_student(admin, 9001, "Новикова", "Вера", date(2003, 5, 1))
+    school.add_parent(admin, 9001, "Новиков", "Олег", phone="+7 928 000-00-01")
+    school.link_parent(admin, 9001, 9001, zhurnal.Relation.FATHER)
+    school.enrol(admin, 9001, 900, date(2014, 9, 1))
+    assert school.audit_len() == before + 5
+    with pytest.raises(zhurnal.InvalidInputError):
+        school.add_class(admin, 901, "5ЖЖЖ")
+    with pytest.raises(zhurnal.AccessRefusedError):
+        school.add_class(Edit(Actor.parent(1), datetime(2014, 9, 1, 8)), 902, "5З")
+    with pytest.raises(ValueError):
+        school.link_parent(admin, 9001, 9001, "uncle")
+    assert school.load_check(Actor.administrator(1), 900) == []
+
+
+def test_two_control_works_a_day_break_the_load_rule(school_json: str) -> None:
+    school = School.from_json(school_json)
+    monday = school.diary_week(CLASS_TEACHER, STUDENT, MONDAY, SATURDAY).days[0].lessons
+    class_id = school.diary_week(CLASS_TEACHER, STUDENT, MONDAY, SATURDAY).class_id
+    assert class_id is not None and len(monday) >= 2
+    assert school.load_check(CLASS_TEACHER, class_id) == []
+    for lesson in monday[:2]:
+        school.assign_work(Edit(Actor.teacher(lesson.teacher), at(14, 9)), lesson.lesson, "control", MONDAY)
+    rules = school.load_check(CLASS_TEACHER, class_id)
+    assert ("load.per_day", [MONDAY]) in rules
+    # Withdrawn, the breach goes.
+    school.assign_work(Edit(Actor.teacher(monday[0].teacher), at(14, 10)), monday[0].lesson, "control", None)
+    assert ("load.per_day", [MONDAY]) not in school.load_check(CLASS_TEACHER, class_id)

@@ -185,6 +185,13 @@ class Role(enum.Enum):
     PARENT = "parent"
     STUDENT = "student"
 
+class Relation(enum.Enum):
+    MOTHER = "mother"
+    FATHER = "father"
+    GUARDIAN = "guardian"
+    TRUSTEE = "trustee"
+    OTHER = "other"
+
 class AttendanceCode(enum.Enum):
     ABSENT = "absent"
     EXCUSED = "excused"
@@ -615,8 +622,35 @@ class School:
     def set_absence_reason(
         self, edit: Edit, lesson: int, student: int, reason: Union[AttendanceCode, str]
     ) -> None: ...
+    def assign_work(self, edit: Edit, lesson: int, work_type: str, due: Optional[_DateLike]) -> None: ...
     def set_homework(self, edit: Edit, lesson: int, text: Optional[str], due: _DateLike) -> None: ...
     def audit_len(self) -> int: ...
+    def add_class(self, edit: Edit, id: int, name: str, class_teacher: Optional[int] = None) -> None: ...
+    def add_student(
+        self,
+        edit: Edit,
+        id: int,
+        last_name: str,
+        first_name: str,
+        birth_date: _DateLike,
+        patronymic: Optional[str] = None,
+    ) -> None: ...
+    def add_parent(
+        self,
+        edit: Edit,
+        id: int,
+        last_name: str,
+        first_name: str,
+        patronymic: Optional[str] = None,
+        *,
+        phone: Optional[str] = None,
+        email: Optional[str] = None,
+    ) -> None: ...
+    def link_parent(self, edit: Edit, parent: int, student: int, relation: Union[Relation, str]) -> None: ...
+    def enrol(
+        self, edit: Edit, student: int, class_id: int, start: _DateLike, end: Optional[_DateLike] = None
+    ) -> None: ...
+    def load_check(self, actor: Actor, class_id: int) -> list[tuple[str, list[datetime.date]]]: ...
     def submit_application(self, edit: Edit, applicant: Actor, student: int, consent: Consent) -> int: ...
     def register_application(self, edit: Edit, id: int, number: str) -> None: ...
     def approve_application(self, edit: Edit, id: int) -> None: ...
