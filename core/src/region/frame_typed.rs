@@ -186,6 +186,31 @@ fn read_chunk(
     Some(ids)
 }
 
+/// The rows of `columns` in `batches` as the text of a CSV file, for the
+/// tests that compare the typed and the text paths.
+#[cfg(test)]
+pub(super) fn csv_text(batches: &[RecordBatch], columns: &[&str]) -> Vec<u8> {
+    let mut out = columns.join(",").into_bytes();
+    out.push(b'\n');
+    let mut days = super::frame_cells::DayTexts::new();
+    for batch in batches {
+        let cells: Vec<Cells<'_>> = columns
+            .iter()
+            .filter_map(|c| Cells::of(batch.column_by_name(c)?.as_ref(), c).ok())
+            .collect();
+        for i in 0..batch.num_rows() {
+            for (k, c) in cells.iter().enumerate() {
+                if k > 0 {
+                    out.push(b',');
+                }
+                c.write(i, &mut out, &mut days);
+            }
+            out.push(b'\n');
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;
@@ -222,33 +247,9 @@ mod tests {
     }
 
     fn text_path(batches: &[RecordBatch], options: &ActivationOptions) -> String {
-        let mut csv = Vec::new();
-        arrow_csv_like(batches, &mut csv);
-        ActivationReport::from_reader(csv.as_slice(), options)
+        ActivationReport::from_reader(csv_text(batches, &COLUMNS).as_slice(), options)
             .unwrap()
             .to_csv()
-    }
-
-    /// The batches as the CSV text of `parents.csv`.
-    fn arrow_csv_like(batches: &[RecordBatch], out: &mut Vec<u8>) {
-        out.extend_from_slice(COLUMNS.join(",").as_bytes());
-        out.push(b'\n');
-        let mut days = super::super::frame_cells::DayTexts::new();
-        for batch in batches {
-            let cells: Vec<Cells<'_>> = COLUMNS
-                .iter()
-                .map(|c| Cells::of(batch.column_by_name(c).unwrap().as_ref(), c).unwrap())
-                .collect();
-            for i in 0..batch.num_rows() {
-                for (k, c) in cells.iter().enumerate() {
-                    if k > 0 {
-                        out.push(b',');
-                    }
-                    c.write(i, out, &mut days);
-                }
-                out.push(b'\n');
-            }
-        }
     }
 
     #[test]

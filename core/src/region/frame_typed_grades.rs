@@ -88,6 +88,7 @@ mod tests {
         StringArray,
     };
 
+    use super::super::frame_typed::csv_text;
     use super::*;
 
     /// `n` marks of 40 students in 3 subjects through the autumn, with the
@@ -138,33 +139,11 @@ mod tests {
                 term_grades(&batches, &options).expect("typed columns are read as they are");
             // The text path: the same rows as CSV text.
             let via_text =
-                TermGradesReport::from_reader(csv(&batches).as_slice(), &options).unwrap();
+                TermGradesReport::from_reader(csv_text(&batches, &COLUMNS).as_slice(), &options)
+                    .unwrap();
             assert_eq!(typed.to_csv(), via_text.to_csv());
             assert_eq!(typed.marks(), 150_000);
         }
-    }
-
-    /// The batches as the CSV text of `grades.csv`.
-    fn csv(batches: &[RecordBatch]) -> Vec<u8> {
-        let mut out = COLUMNS.join(",").into_bytes();
-        out.push(b'\n');
-        let mut days = super::super::frame_cells::DayTexts::new();
-        for batch in batches {
-            let cells: Vec<Cells<'_>> = COLUMNS
-                .iter()
-                .map(|c| Cells::of(batch.column_by_name(c).unwrap().as_ref(), c).unwrap())
-                .collect();
-            for i in 0..batch.num_rows() {
-                for (k, c) in cells.iter().enumerate() {
-                    if k > 0 {
-                        out.push(b',');
-                    }
-                    c.write(i, &mut out, &mut days);
-                }
-                out.push(b'\n');
-            }
-        }
-        out
     }
 
     #[test]

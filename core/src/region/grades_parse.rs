@@ -186,23 +186,15 @@ impl Grades {
             })?;
         let weight = self.weights.hundredths(f.get(pos[5]), COLUMNS[5])?;
         self.work_types.check(f.get(pos[6]), COLUMNS[6])?;
-        let row = Mark {
-            student,
-            subject,
-            day,
-            mark: mark.get(),
-            weight,
-        };
-        self.add(&row, options)
-            .map_err(|full| full.error(row.student, row.subject))
+        self.add_checked((student, subject, day), mark, weight, options)
+            .map_err(|full| full.error(student, subject))
     }
 
-    /// Adds the mark of a row read elsewhere (typed columns) whose values
-    /// passed the column rules: `weight` in hundredths.
+    /// Adds the mark of a row whose values passed the column rules (read
+    /// here, or from typed columns): `weight` in hundredths.
     ///
     /// # Errors
     /// [`GroupFull`] when the group is full (nothing changes).
-    #[cfg(feature = "arrow")]
     pub(super) fn add_checked(
         &mut self,
         (student, subject, day): (u32, u32, i32),
