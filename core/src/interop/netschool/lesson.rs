@@ -26,11 +26,20 @@ pub struct ImportNotes {
     pub hidden_weights: u32,
 }
 
-/// Reads a lesson; the subject's id comes from `subject_id`.
+/// The id of a subject named `name`: FNV-1a of its UTF-8 bytes, 32 bits,
+/// 0 taken as 1 (the payload has no subject ids; this one is the same in
+/// every week).
+pub(super) fn subject_id(name: &str) -> SubjectId {
+    let hash = name.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    SubjectId::new(hash.max(1))
+}
+
+/// Reads a lesson.
 pub(super) fn lesson(
     node: &Node<'_>,
     types: &AssignmentTypes,
-    subject_id: impl Fn(&str) -> SubjectId,
     overdue: &mut Vec<OverdueWork>,
     notes: &mut ImportNotes,
 ) -> Result<DiaryLesson, InteropError> {

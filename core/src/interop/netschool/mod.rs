@@ -15,7 +15,7 @@
 //! | lesson `classmeetingId` | the lesson id |
 //! | `relay` 1/2/3 (absent: 1) | the first, second or third shift |
 //! | `number`, `startTime`/`endTime`, `room` | slot, times, room (null or blank: none) |
-//! | `subjectName` | the subject; its id is its rank among the week's subject names (1 = first by name), as the payload has no subject ids |
+//! | `subjectName` | the subject; the payload has no subject ids, so its id is a hash of the name (FNV-1a, 32 bits, never 0): the same subject has the same id in every week |
 //! | — | teacher id 0 and no name: the payload names no teacher |
 //! | assignment `typeId` | work type `netschool_<typeId>`, named from the server's type table ([`AssignmentTypes`], ids differ per server); an id missing from the table is kept as «Тип задания N» and listed in [`ImportNotes::unknown_types`] |
 //! | homework-type assignments (`Домашнее задание` / `ДЗ`) | the lesson's homework: their texts joined by `; `, due on the first one's `dueDate` |
@@ -34,8 +34,6 @@ mod json;
 mod lesson;
 mod types;
 
-use std::collections::BTreeSet;
-
 use chrono::{Datelike, Days, NaiveDate};
 
 pub use lesson::ImportNotes;
@@ -43,7 +41,7 @@ pub use types::{AssignmentType, AssignmentTypes};
 
 use crate::Error;
 use crate::calendar::{TermCode, TermScheme};
-use crate::ids::{StudentId, SubjectId};
+use crate::ids::StudentId;
 use crate::journal::{DiaryDay, DiaryWeek};
 use crate::organisation::PersonName;
 use json::Node;
@@ -113,20 +111,6 @@ pub fn diary_week(
     let back = u64::from(start.weekday().num_days_from_monday());
     let monday = start.checked_sub_days(Days::new(back)).unwrap_or(start);
     let days_in = root.field("weekDays")?.items()?;
-    // Subject ids: the rank of each name among the week's names.
-    let mut names = BTreeSet::new();
-    for day in &days_in {
-        if let Some(lessons) = day.optional("lessons")? {
-            for l in lessons.items()? {
-                names.insert(l.field("subjectName")?.str()?.trim().to_owned());
-            }
-        }
-    }
-    let names: Vec<String> = names.into_iter().collect();
-    let subject_id = |name: &str| {
-        let rank = names.iter().position(|n| n == name).unwrap_or(names.len());
-        SubjectId::new(u32::try_from(rank + 1).unwrap_or(u32::MAX))
-    };
     let mut notes = ImportNotes::default();
     let mut overdue = Vec::new();
     let mut days: Vec<DiaryDay> = monday
@@ -148,7 +132,7 @@ pub fn diary_week(
         };
         let lessons = day.field("lessons")?;
         for l in lessons.items()? {
-            let lesson = lesson::lesson(&l, types, subject_id, &mut overdue, &mut notes)?;
+            let lesson = lesson::lesson(&l, types, &mut overdue, &mut notes)?;
             slot.lessons.push(lesson);
         }
         slot.lessons

@@ -5,6 +5,7 @@
 use super::*;
 use crate::attendance::AttendanceCode;
 use crate::calendar::Shift;
+use crate::ids::SubjectId;
 use crate::journal::OverdueKind;
 
 fn fixture(name: &str) -> String {
@@ -67,9 +68,11 @@ fn a_week_becomes_the_diary_week() {
         [99]
     );
     assert_eq!(imported.notes.hidden_weights, 1);
-    // Subject ids by name: Математика < Русский язык.
-    assert_eq!(maths.subject, SubjectId::new(1));
-    assert_eq!(monday[1].subject, SubjectId::new(2));
+    // Subject ids from the names: the same in every week, one per name.
+    assert_eq!(maths.subject, lesson::subject_id("Математика"));
+    assert_eq!(week.days[1].lessons[0].subject, maths.subject);
+    assert_ne!(monday[1].subject, maths.subject);
+    assert_eq!(lesson::subject_id("a"), SubjectId::new(0xe40c_292c));
 }
 
 /// The normal week with one value replaced (`path` in the JSON pointer
