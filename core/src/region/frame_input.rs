@@ -70,10 +70,7 @@ impl ActivationReport {
         I::IntoIter: Send,
     {
         let failure = Arc::new(Mutex::new(None));
-        let kept = match batches.into_iter().collect::<Result<Vec<_>, _>>() {
-            Ok(kept) => kept,
-            Err(e) => return Err(stream_error(&e)),
-        };
+        let kept = collect(batches)?;
         if let Some(report) = super::frame_typed::activation(&kept, options) {
             return Ok(report);
         }
@@ -110,10 +107,7 @@ impl TermGradesReport {
         I: IntoIterator<Item = Result<RecordBatch, ArrowError>>,
         I::IntoIter: Send,
     {
-        let kept = match batches.into_iter().collect::<Result<Vec<_>, _>>() {
-            Ok(kept) => kept,
-            Err(e) => return Err(stream_error(&e)),
-        };
+        let kept = collect(batches)?;
         if let Some(report) = super::frame_typed_grades::term_grades(&kept, options) {
             return Ok(report);
         }
@@ -125,6 +119,16 @@ impl TermGradesReport {
             report
         })
     }
+}
+
+/// Every batch of the stream, kept for the typed path and the text path.
+fn collect(
+    batches: impl IntoIterator<Item = Result<RecordBatch, ArrowError>>,
+) -> Result<Vec<RecordBatch>, RegionError> {
+    batches
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| stream_error(&e))
 }
 
 /// The error of a failed batch producer.
