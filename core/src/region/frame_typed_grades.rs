@@ -8,6 +8,7 @@
 use arrow_array::RecordBatch;
 
 use super::frame_cells::Cells;
+use super::frame_columns::{all_texts, days, hundredths, ids};
 use super::frame_typed::{chunks, on_threads, views};
 use super::grades_parse::{COLUMNS, Grades};
 use super::{TermGradesOptions, TermGradesReport};
@@ -40,41 +41,62 @@ pub(super) fn term_grades(
     let states = on_threads(
         &chunks,
         options.threads(),
-        || Grades::new(subjects, terms),
-        |grades, _, (b, start, end)| read_chunk(&views[b], start, end, grades, options).is_some(),
+        || (Grades::new(subjects, terms), Scratch::default()),
+        |(grades, scratch), _, (b, start, end)| {
+            read_chunk(&views[b], (start, end), grades, scratch, options).is_some()
+        },
     )?;
+    let states = states.into_iter().map(|(grades, _)| grades).collect();
     Some(TermGradesReport::assemble(states, Vec::new(), options))
 }
 
-/// Adds the marks of rows `start..end`; `None` at the first row the text
-/// path must read.
+/// A thread's buffers for the decoded columns of a chunk, reused.
+#[derive(Default)]
+struct Scratch {
+    students: Vec<u32>,
+    classes: Vec<u32>,
+    subjects: Vec<u32>,
+    days: Vec<i32>,
+    marks: Vec<u32>,
+    weights: Vec<u64>,
+    keys: Vec<usize>,
+}
+
+/// Adds the marks of rows `start..end`, each column decoded at once;
+/// `None` at the first row the text path must read.
 fn read_chunk(
     cells: &[Cells<'_>],
-    start: usize,
-    end: usize,
+    rows: (usize, usize),
     grades: &mut Grades,
+    s: &mut Scratch,
     options: &TermGradesOptions,
 ) -> Option<()> {
     let [student, class, subject, date, mark, weight, work_type] = cells else {
         return None;
     };
-    for i in start..end {
-        let student = student.id(i)?;
-        class.id(i)?;
-        let subject = subject.id(i)?;
-        if subject == 0 || subject > options.max_subject() {
+    ids(student, rows, &mut s.students)?;
+    ids(class, rows, &mut s.classes)?;
+    ids(subject, rows, &mut s.subjects)?;
+    days(date, rows, &mut s.days)?;
+    ids(mark, rows, &mut s.marks)?;
+    hundredths(weight, rows, &mut s.weights)?;
+    all_texts(work_type, rows, &mut s.keys, |code| {
+        grades.work_type_valid(code)
+    })?;
+    let max_subject = options.max_subject();
+    for k in 0..s.students.len() {
+        let subject = *s.subjects.get(k)?;
+        if subject == 0 || subject > max_subject {
             return None;
         }
-        let day = date.day(i)?;
-        let mark = Points::try_from(i64::from(mark.id(i)?)).ok()?;
-        let hundredths = weight.hundredths(i)?;
-        if !grades.weight_valid(hundredths) || !grades.work_type_valid(work_type.text(i)?) {
+        let mark = Points::try_from(i64::from(*s.marks.get(k)?)).ok()?;
+        let hundredths = *s.weights.get(k)?;
+        if !grades.weight_valid(hundredths) {
             return None;
         }
         let weight = u32::try_from(hundredths).ok()?;
-        grades
-            .add_checked((student, subject, day), mark, weight, options)
-            .ok()?;
+        let row = (*s.students.get(k)?, subject, *s.days.get(k)?);
+        grades.add_checked(row, mark, weight, options).ok()?;
     }
     Some(())
 }

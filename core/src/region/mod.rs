@@ -50,6 +50,8 @@ mod frame_cells;
 #[cfg(all(test, feature = "arrow"))]
 mod frame_cells_tests;
 #[cfg(feature = "arrow")]
+mod frame_columns;
+#[cfg(feature = "arrow")]
 mod frame_input;
 #[cfg(feature = "arrow")]
 mod frame_typed;
