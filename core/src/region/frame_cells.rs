@@ -197,25 +197,6 @@ impl<'a> Cells<'a> {
         }
     }
 
-    /// The weight at `i` in hundredths, when its value is a whole number
-    /// of hundredths (a decimal, or an integer); `None` when the text path
-    /// must decide.
-    #[inline]
-    pub(super) fn hundredths(&self, i: usize) -> Option<u64> {
-        let (v, scale) = match self {
-            Cells::Decimal(a, scale) => (a.is_valid(i).then(|| a.value(i))?, *scale),
-            _ => (self.int(i)?, 0),
-        };
-        let v = u64::try_from(v).ok()?;
-        match scale {
-            ..=2 => v.checked_mul(10u64.checked_pow(u32::from((2 - scale).unsigned_abs()))?),
-            _ => {
-                let div = 10u64.checked_pow(u32::from((scale - 2).unsigned_abs()))?;
-                (v % div == 0).then_some(v / div)
-            }
-        }
-    }
-
     /// The text at `i` of a string column (or a dictionary of strings),
     /// when the text path would see the same bytes (no `,`, `"`, CR or LF,
     /// at most 256 bytes); `None` otherwise.
@@ -231,13 +212,6 @@ impl<'a> Cells<'a> {
         let b = s.as_bytes();
         (b.len() <= MAX_TEXT && !b.iter().any(|c| matches!(c, b',' | b'"' | b'\r' | b'\n')))
             .then_some(b)
-    }
-
-    /// The required date at `i` as a day number; `None` when the text
-    /// path must decide.
-    #[inline]
-    pub(super) fn day(&self, i: usize) -> Option<i32> {
-        self.optional_day(i)?
     }
 
     /// The optional date at `i` as a day number (`Some(None)` for a null);

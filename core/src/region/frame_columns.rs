@@ -56,8 +56,9 @@ pub(super) fn ids(c: &Cells<'_>, rows: (usize, usize), out: &mut Vec<u32>) -> Op
     integers(c, rows, out, |v| u32::try_from(v).ok())
 }
 
-/// The required dates of rows `start..end` as day numbers, as
-/// [`Cells::day`] takes each.
+/// The required dates of rows `start..end` as day numbers: `date32`
+/// values of the years 1000–9999, as [`Cells::optional_day`] takes them,
+/// and no null.
 pub(super) fn days(c: &Cells<'_>, rows: (usize, usize), out: &mut Vec<i32>) -> Option<()> {
     match c {
         Cells::Date32(a) => each(a, rows, out, |v| {
@@ -68,9 +69,9 @@ pub(super) fn days(c: &Cells<'_>, rows: (usize, usize), out: &mut Vec<i32>) -> O
     }
 }
 
-/// The weights of rows `start..end` in hundredths, as
-/// [`Cells::hundredths`] takes each: the scale's factor is worked out
-/// once.
+/// The weights of rows `start..end` in hundredths, when each is a whole
+/// number of hundredths (a decimal, or an integer): the scale's factor is
+/// worked out once.
 pub(super) fn hundredths(c: &Cells<'_>, rows: (usize, usize), out: &mut Vec<u64>) -> Option<()> {
     let (a, scale) = match c {
         Cells::Decimal(a, scale) => (*a, *scale),
@@ -119,4 +120,92 @@ pub(super) fn all_texts(
     (start..end)
         .all(|i| c.text(i).is_some_and(&mut valid))
         .then_some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use arrow_array::types::UInt32Type;
+    use arrow_array::{
+        Date32Array, Decimal128Array, DictionaryArray, Int8Array, Int64Array, StringArray,
+    };
+
+    use super::*;
+
+    fn cells(a: &dyn Array) -> Cells<'_> {
+        Cells::of(a, "column").unwrap()
+    }
+
+    #[test]
+    fn ids_take_whole_numbers_of_u32_and_no_null() {
+        let mut out = Vec::new();
+        let a = Int64Array::from(vec![Some(1), Some(4_294_967_295), None, Some(-1)]);
+        assert_eq!(ids(&cells(&a), (0, 2), &mut out), Some(()));
+        assert_eq!(out, [1, u32::MAX]);
+        assert_eq!(ids(&cells(&a), (1, 3), &mut out), None, "a null");
+        assert_eq!(ids(&cells(&a), (3, 4), &mut out), None, "a negative id");
+        let big = Int64Array::from(vec![4_294_967_296]);
+        assert_eq!(ids(&cells(&big), (0, 1), &mut out), None);
+        let small = Int8Array::from(vec![7, 8]);
+        assert_eq!(ids(&cells(&small), (0, 2), &mut out), Some(()));
+        assert_eq!(out, [7, 8]);
+    }
+
+    #[test]
+    fn days_take_dates_of_the_years_1000_to_9999() {
+        let mut out = Vec::new();
+        // 2014-09-01 is day 16 314 after 1970-01-01.
+        let a = Date32Array::from(vec![16_314, FIRST_DAY - EPOCH_DAY - 1]);
+        assert_eq!(days(&cells(&a), (0, 1), &mut out), Some(()));
+        assert_eq!(out, [16_314 + EPOCH_DAY]);
+        assert_eq!(days(&cells(&a), (0, 2), &mut out), None, "year 999");
+        let ints = Int64Array::from(vec![16_314]);
+        assert_eq!(days(&cells(&ints), (0, 1), &mut out), None);
+    }
+
+    #[test]
+    fn hundredths_of_any_scale_or_of_integers() {
+        let mut out = Vec::new();
+        let two = Decimal128Array::from(vec![150, 100])
+            .with_precision_and_scale(5, 2)
+            .unwrap();
+        assert_eq!(hundredths(&cells(&two), (0, 2), &mut out), Some(()));
+        assert_eq!(out, [150, 100]);
+        let three = Decimal128Array::from(vec![1_500, 1_005])
+            .with_precision_and_scale(6, 3)
+            .unwrap();
+        assert_eq!(hundredths(&cells(&three), (0, 1), &mut out), Some(()));
+        assert_eq!(out, [150]);
+        assert_eq!(hundredths(&cells(&three), (0, 2), &mut out), None, "1.005");
+        let ints = Int64Array::from(vec![2, 1]);
+        assert_eq!(hundredths(&cells(&ints), (0, 2), &mut out), Some(()));
+        assert_eq!(out, [200, 100]);
+    }
+
+    #[test]
+    fn a_dictionary_asks_each_used_value_once() {
+        let mut keys = Vec::new();
+        let dict: DictionaryArray<UInt32Type> =
+            vec!["test", "answer", "test", "test"].into_iter().collect();
+        let mut asked = Vec::new();
+        let all = all_texts(&cells(&dict), (0, 4), &mut keys, |t| {
+            asked.push(t.to_vec());
+            true
+        });
+        assert_eq!(all, Some(()));
+        assert_eq!(asked, [b"test".to_vec(), b"answer".to_vec()]);
+        // A refused value gives up only in a chunk whose keys use it.
+        let dict: DictionaryArray<UInt32Type> = vec!["test", "test", "bad"].into_iter().collect();
+        let valid = |t: &[u8]| t != b"bad";
+        assert_eq!(all_texts(&cells(&dict), (0, 2), &mut keys, valid), Some(()));
+        assert_eq!(all_texts(&cells(&dict), (0, 3), &mut keys, valid), None);
+        // A null key, and plain strings with a comma.
+        let dict: DictionaryArray<UInt32Type> = vec![Some("test"), None].into_iter().collect();
+        assert_eq!(all_texts(&cells(&dict), (0, 2), &mut keys, |_| true), None);
+        let plain = StringArray::from(vec!["test", "a,b"]);
+        assert_eq!(
+            all_texts(&cells(&plain), (0, 1), &mut keys, |_| true),
+            Some(())
+        );
+        assert_eq!(all_texts(&cells(&plain), (0, 2), &mut keys, |_| true), None);
+    }
 }
