@@ -24,7 +24,7 @@ use zhurnal::applications::{Applicant, Consent, ConsentChannel, ContactDetails};
 use zhurnal::audit::Edit;
 use zhurnal::calendar::Shift;
 use zhurnal::credentials::{CredentialSlip, HashParams, PASSWORD_LENGTH, TemporaryPassword};
-use zhurnal::demo::{DEMO_SPECIALIST, DemoConfig, demo_school};
+use zhurnal::demo::{DEMO_SPECIALIST, DemoConfig, demo_rollout, demo_school};
 use zhurnal::handle::SchoolHandle;
 use zhurnal::ids::{ParentId, SubjectId, TeacherId};
 use zhurnal::lesson::{Homework, LessonGroup, NewLesson};
@@ -240,8 +240,12 @@ fn use_accounts(h: &mut SchoolHandle, out: &mut Sink, rollout: &mut Rollout) {
 }
 
 /// Everything the library gives back about the school on 15.10.
-fn read_everything(h: &SchoolHandle, out: &mut Sink, rollout: &Rollout) {
-    let today = d(10, 15);
+fn read_everything(
+    h: &SchoolHandle,
+    out: &mut Sink,
+    holders: &BTreeSet<Applicant>,
+    today: NaiveDate,
+) {
     out.debug("handle", h);
     out.text("handle JSON", h.to_json().unwrap());
     out.text("journal JSON", h.journal().to_json().unwrap());
@@ -268,8 +272,7 @@ fn read_everything(h: &SchoolHandle, out: &mut Sink, rollout: &Rollout) {
     let admin = Actor::administrator(DEMO_SPECIALIST);
     let by_teacher = h.journal().audit_by_author(&admin, TeacherId::new(100));
     out.result("audit by author", by_teacher).unwrap();
-    let holders: BTreeSet<Applicant> = rollout.approved.iter().map(|(_, a)| *a).collect();
-    for holder in holders {
+    for &holder in holders {
         out.shown("holder", &holder);
         let actor = match holder {
             Applicant::Parent(p) => Actor::parent(p),
@@ -355,11 +358,51 @@ fn issued_passwords_appear_only_on_their_slips() {
         rollout.apply(&mut h, &mut out, Applicant::Student(s.id()), s.id(), false);
     }
     use_accounts(&mut h, &mut out, &mut rollout);
-    read_everything(&h, &mut out, &rollout);
+    let holders = rollout.approved.iter().map(|(_, a)| *a).collect();
+    read_everything(&h, &mut out, &holders, d(10, 15));
+    assert!(rollout.slips.iter().any(|(_, s)| s.is_reissue()));
+    assert!(
+        rollout
+            .slips
+            .iter()
+            .any(|(a, _)| matches!(a, Applicant::Student(_)))
+    );
+    let fresh = TemporaryPassword::generate().unwrap();
+    assert_eq!(format!("{fresh:?}"), "TemporaryPassword(***)");
+    assert_eq!(fresh.to_string(), "***");
+    check_slips_and_scan("handle rollout", &mut out, &rollout.slips);
+}
 
-    // The slip shows its password, and only its printable text does.
+/// The generated autumn of the demo (`demo_rollout`) in a handle: every
+/// holder still with access gets a new password from the specialist and
+/// logs in with it; then everything is read and scanned as above.
+#[test]
+fn a_generated_rollout_shows_no_reissued_password() {
+    let mut out = Sink::default();
+    let demo = demo_rollout(&DemoConfig::tiny(3)).unwrap();
+    let journal = zhurnal::journal::Journal::new(demo.school.clone());
+    let mut h = SchoolHandle::from_parts(journal, demo.registry.clone(), demo.plan.clone());
+    let on = NaiveDate::from_ymd_opt(2015, 1, 12).unwrap();
+    let mut slips = Vec::new();
+    let holders: BTreeSet<Applicant> = h.registry().accounts().iter().map(|a| a.holder()).collect();
+    for &holder in &holders {
+        let r = h.reissue_credentials(&admin(on), holder);
+        if let Ok(slip) = out.result(format!("reissue for {holder}"), r) {
+            let r = h.log_in(slip.login().as_str(), slip.reveal_password(), on);
+            out.result("log in", r).unwrap();
+            slips.push((holder, slip));
+        }
+    }
+    assert!(slips.len() > 5, "{} re-issued", slips.len());
+    read_everything(&h, &mut out, &holders, on);
+    check_slips_and_scan("generated rollout", &mut out, &slips);
+}
+
+/// Each slip shows its password in its printable text and not in its
+/// `Debug`; no recorded string shows any of them.
+fn check_slips_and_scan(label: &str, out: &mut Sink, slips: &[(Applicant, CredentialSlip)]) {
     let mut passwords = BTreeSet::new();
-    for (holder, slip) in &rollout.slips {
+    for (holder, slip) in slips {
         let password = slip.reveal_password();
         assert_eq!(password.len(), PASSWORD_LENGTH);
         assert!(slip.printable_text().contains(password), "{holder}");
@@ -379,27 +422,16 @@ fn issued_passwords_appear_only_on_their_slips() {
         }
         passwords.insert(password.to_owned());
     }
-    assert_eq!(passwords.len(), rollout.slips.len(), "passwords repeat");
-    assert!(rollout.slips.iter().any(|(_, s)| s.is_reissue()));
-    assert!(
-        rollout
-            .slips
-            .iter()
-            .any(|(a, _)| matches!(a, Applicant::Student(_)))
-    );
-    let fresh = TemporaryPassword::generate().unwrap();
-    assert_eq!(format!("{fresh:?}"), "TemporaryPassword(***)");
-    assert_eq!(fresh.to_string(), "***");
-
+    assert_eq!(passwords.len(), slips.len(), "passwords repeat");
     // The scan finds a password where one is: on the printable slip.
-    let (_, slip) = &rollout.slips[0];
+    let (_, slip) = &slips[0];
     let printed = [("slip text".to_owned(), slip.printable_text())];
     assert_eq!(leaks(&printed, &passwords).len(), 1);
     let leaks = leaks(&out.strings, &passwords);
     println!(
-        "secrets: {} passwords on {} slips, {} strings ({} bytes) scanned, {} leaks",
+        "secrets, {label}: {} passwords on {} slips, {} strings ({} bytes) scanned, {} leaks",
         passwords.len(),
-        rollout.slips.len(),
+        slips.len(),
         out.strings.len(),
         out.bytes(),
         leaks.len()
