@@ -56,6 +56,13 @@ fn rows() -> Vec<Row> {
     rows
 }
 
+/// Whether `action` only reads (and so changes nothing when allowed).
+fn is_read(action: &str) -> bool {
+    ACTIONS
+        .iter()
+        .any(|(a, access)| *a == action && access.starts_with("Read"))
+}
+
 #[test]
 fn the_matrix_names_every_role_and_action() {
     let rows = rows();
@@ -159,6 +166,13 @@ fn every_row_holds_through_the_handle() {
         }
         if outcome.is_ok() {
             allowed += 1;
+            // An allowed write leaves a trace (the record, or its audit).
+            if !is_read(&r.action) && after == base {
+                failures.push(format!(
+                    "line {} {}: allowed but changed nothing",
+                    r.line, r.case
+                ));
+            }
         } else {
             refused += 1;
             if after != base {

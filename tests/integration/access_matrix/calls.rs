@@ -179,9 +179,13 @@ fn write(
             h.report_activation(&e, zhurnal::applications::Applicant::Parent(P1))
         }
         "record_service_access" => h.record_service_access(&e, P1, d(9, 1), true),
-        "set_plan" => h.set_plan(&e, RolloutPlan::gymnasium17().unwrap()),
+        "set_plan" => {
+            let mut plan = RolloutPlan::gymnasium17().unwrap();
+            plan.complete_task(fx.task, d(9, 1)).unwrap();
+            h.set_plan(&e, plan)
+        }
         "complete_task" => h.complete_task(&e, fx.task),
-        "set_hash_params" => h.set_hash_params(&e, HashParams::light()),
+        "set_hash_params" => h.set_hash_params(&e, HashParams::new(2048, 1, 1).unwrap()),
         _ => return journal_write(h, fx, t, action, &e),
     };
     Some(r)
