@@ -93,7 +93,10 @@ fn every_bad_input_gives_its_code_and_changes_nothing() {
             failures.push(format!("{name}: {why}"));
         }
     }
-    println!("{} bad inputs held in Rust, by operation: {by_op:?}", entries.len());
+    println!(
+        "{} bad inputs held in Rust, by operation: {by_op:?}",
+        entries.len()
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -105,4 +108,21 @@ fn the_base_school_is_a_format_version_1_snapshot_that_loads_and_round_trips() {
     let h = SchoolHandle::from_json(input::BASE).unwrap();
     let again = SchoolHandle::from_json(&h.to_json().unwrap()).unwrap();
     assert_eq!(again.to_json().unwrap(), h.to_json().unwrap());
+}
+
+#[test]
+fn the_export_of_format_version_1_loads_read_only() {
+    let text = include_str!("../conformance/export-v1.json");
+    let export: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(export["version"], 1);
+    let mut h = SchoolHandle::from_json(text).unwrap();
+    let father = h.export_person().expect("a parent's export");
+    let week = h.diary_week(
+        &father,
+        zhurnal::ids::StudentId::new(4),
+        chrono::NaiveDate::from_ymd_opt(2014, 9, 15).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2014, 9, 20).unwrap(),
+    );
+    assert!(week.unwrap().days.iter().any(|d| !d.lessons.is_empty()));
+    assert_eq!(h.journal_mut().unwrap_err().code(), "handle.read_only_export");
 }

@@ -60,9 +60,15 @@ pub(crate) fn call(h: &mut SchoolHandle, op: &str, args: &Value) -> Option<Outco
                 date(args, "today"),
             )
             .map(drop),
-        "export_for" => h.export_for(&actor(arg(args, "actor")), date(args, "on")).map(drop),
+        "export_for" => h
+            .export_for(&actor(arg(args, "actor")), date(args, "on"))
+            .map(drop),
         "log_in" => h
-            .log_in(str_arg(args, "login"), str_arg(args, "password"), date(args, "on"))
+            .log_in(
+                str_arg(args, "login"),
+                str_arg(args, "password"),
+                date(args, "on"),
+            )
             .map(drop),
         _ => {
             let e = match edit(args) {
@@ -98,9 +104,7 @@ fn write(
             )
             .map(drop)
         }
-        "register_application" => {
-            h.register_application(e, application(), str_arg(args, "number"))
-        }
+        "register_application" => h.register_application(e, application(), str_arg(args, "number")),
         "approve_application" => h.approve_application(e, application()),
         "reject_application" => h.reject_application(e, application(), str_arg(args, "reason")),
         "revoke_consent" => h.revoke_consent(e, application()),
@@ -112,7 +116,9 @@ fn write(
             e,
             ParentId::new(id("parent")),
             date(args, "since"),
-            arg(args, "has_access").as_bool().unwrap_or_else(|| panic!("has_access")),
+            arg(args, "has_access")
+                .as_bool()
+                .unwrap_or_else(|| panic!("has_access")),
         ),
         _ => return journal_write(h, op, args, e, id),
     };
@@ -134,7 +140,9 @@ fn journal_write(
             None | Some(Value::Null) => None,
             Some(w) => {
                 let text = w.as_str().unwrap_or_else(|| panic!("weight is a string"));
-                let d: Decimal = text.parse().unwrap_or_else(|e| panic!("weight {text}: {e}"));
+                let d: Decimal = text
+                    .parse()
+                    .unwrap_or_else(|e| panic!("weight {text}: {e}"));
                 Some(Weight::new(d)?)
             }
         };
