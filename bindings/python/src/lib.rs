@@ -12,6 +12,7 @@ mod netschool;
 mod oneroster;
 mod options;
 mod people;
+mod polars_chunks;
 mod records;
 mod reports;
 mod rollout;

@@ -36,6 +36,9 @@ impl Source {
         if let Ok(path) = value.extract::<PathBuf>() {
             return Ok(Source::Path(path));
         }
+        if let Some(reader) = crate::polars_chunks::chunked_reader(value)? {
+            return Ok(Source::Frame(reader));
+        }
         if value.hasattr("__arrow_c_stream__")? {
             let reader: PyRecordBatchReader = value.extract()?;
             return Ok(Source::Frame(reader.into_reader()?));

@@ -67,6 +67,33 @@ def test_frames_in_give_the_same_report(region: Path) -> None:
     assert zhurnal.term_grades(grades.lazy().collect(), threads=1).to_csv() == grades_path
 
 
+def test_a_polars_frame_of_many_chunks_is_read_chunk_by_chunk(region: Path) -> None:
+    """Polars would copy a frame of many chunks into one to export it;
+    zhurnal reads it chunk by chunk instead: the same report, and rows
+    numbered across the chunks."""
+    grades_path = zhurnal.term_grades(region / "grades.csv").to_csv()
+    grades = pl.read_csv(
+        region / "grades.csv",
+        schema_overrides={"lesson_date": pl.Date, "weight": pl.Decimal(5, 2), "work_type": pl.Categorical},
+    )
+    half = grades.height // 2
+    chunked = pl.concat([grades.slice(0, half), grades.slice(half)], rechunk=False)
+    assert len(set(chunked.n_chunks("all"))) == 1 and chunked.n_chunks() > 1
+    assert zhurnal.term_grades(chunked).to_csv() == grades_path
+    # Columns chunked unlike each other: read through polars' own stream.
+    uneven = chunked.clone()
+    uneven.replace_column(uneven.columns.index("mark"), uneven.get_column("mark").rechunk())
+    assert len(set(uneven.n_chunks("all"))) == 2
+    assert zhurnal.term_grades(uneven).to_csv() == grades_path
+    # An error in the second chunk names its row in the whole frame.
+    broken = pl.concat(
+        [grades.slice(0, half), grades.slice(half).with_columns(pl.lit(7, pl.Int64).alias("mark"))], rechunk=False
+    )
+    with pytest.raises(zhurnal.MalformedFrameError) as err:
+        zhurnal.term_grades(broken)
+    assert (err.value.code, err.value.row, err.value.column) == ("region.mark_out_of_scale", half, "mark")
+
+
 def test_results_out_as_rows_and_frames(region: Path) -> None:
     report = zhurnal.activation_report(region / "parents.csv")
     rows = list(report)
