@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use crate::progress::Progress;
 use zhurnal::demo::RegionGenerator;
 use zhurnal::region::{
     ActivationOptions, ActivationReport, MalformedRows, RegionError, TermGradesOptions,
@@ -17,8 +18,28 @@ use zhurnal::region::{
 const USAGE: &str = "usage:
   region generate --parents N --seed S OUT_DIR
   region activation PARENTS_CSV OUT_CSV [--threads N] [--rejects]
-  region term-grades GRADES_CSV OUT_CSV [--threads N] [--rejects]
-  region scan CSV [--threads N]";
+  region term-grades GRADES_CSV OUT_CSV [--threads N] [--rejects] [--timings]
+  region scan CSV [--threads N]
+  region --help";
+
+const OPTIONS: &str = "commands:
+  generate      write a generated region's parents.csv and grades.csv into OUT_DIR
+  activation    the activation report of parents.csv, by school and checkpoint
+  term-grades   the term grades of grades.csv, by student, subject and term
+  scan          read and split a CSV file into fields, nothing more (the floor)
+
+options:
+  --parents N   generate: how many parents the region has
+  --seed S      generate: the seed; the same seed writes the same files
+  --threads N   threads that read the file (default: the machine's cores, at most 2)
+  --rejects     skip malformed rows and list each on stderr, instead of stopping at the first
+  --timings     term-grades: print the read and write times on stderr
+  -h, --help    this help
+
+A progress bar is drawn on stderr while a report reads its file, when
+stderr is a terminal; piped or redirected, only results and errors are
+written. Exit status: 0 done, 1 an error of the input or the files, 2 a
+usage mistake.";
 
 /// Parsed command-line arguments: positional ones and `--name value` flags.
 struct Args {
@@ -54,7 +75,6 @@ fn parse_args(raw: &[String]) -> Result<Args, String> {
             "--seed" => args.seed = Some(value("--seed")?),
             "--rejects" => args.rejects = true,
             "--timings" => args.timings = true,
-            "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             _ => args.positional.push(a.clone()),
         }
@@ -68,6 +88,11 @@ where
 {
     let mut out = BufWriter::with_capacity(1 << 20, File::create(path)?);
     write(&mut out)
+}
+
+/// The file's length in bytes (0 when unknown: the bar then shows bytes).
+fn file_len(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
 }
 
 fn report_rejects(rejects: &[RegionError]) {
@@ -101,7 +126,12 @@ fn run(command: &str, args: &Args) -> Result<(), RegionError> {
             if let Some(t) = args.threads {
                 options = options.with_threads(t);
             }
-            let report = ActivationReport::from_path(Path::new(&args.positional[0]), &options)?;
+            let path = Path::new(&args.positional[0]);
+            let progress = Progress::new("activation", file_len(path));
+            let report =
+                ActivationReport::from_opener(|| Ok(progress.reader(File::open(path)?)), &options);
+            progress.finish();
+            let report = report?;
             report_rejects(report.rejects());
             write_out(&PathBuf::from(&args.positional[1]), |out| {
                 report.write_csv(out)
@@ -113,7 +143,12 @@ fn run(command: &str, args: &Args) -> Result<(), RegionError> {
                 options = options.with_threads(t);
             }
             let started = Instant::now();
-            let report = TermGradesReport::from_path(Path::new(&args.positional[0]), &options)?;
+            let path = Path::new(&args.positional[0]);
+            let file = File::open(path)?;
+            let progress = Progress::new("term grades", file_len(path));
+            let report = TermGradesReport::from_reader(progress.reader(file), &options);
+            progress.finish();
+            let report = report?;
             let read = started.elapsed();
             report_rejects(report.rejects());
             write_out(&PathBuf::from(&args.positional[1]), |out| {
@@ -152,6 +187,10 @@ pub fn run_cli(raw: &[String]) -> ExitCode {
 
 /// As [`run_cli`], with the status as a number.
 pub fn run_cli_code(raw: &[String]) -> u8 {
+    if raw.iter().any(|a| a == "-h" || a == "--help") {
+        println!("{USAGE}\n\n{OPTIONS}");
+        return 0;
+    }
     let Some((command, rest)) = raw.split_first() else {
         eprintln!("{USAGE}");
         return 2;
@@ -169,8 +208,8 @@ pub fn run_cli_code(raw: &[String]) -> u8 {
     let wanted = match command.as_str() {
         "generate" | "scan" => 1,
         "activation" | "term-grades" => 2,
-        "-h" | "--help" | "help" => {
-            println!("{USAGE}");
+        "help" => {
+            println!("{USAGE}\n\n{OPTIONS}");
             return 0;
         }
         other => {
@@ -250,5 +289,21 @@ mod tests {
             1
         );
         assert_eq!(run(&["--help"]), 0);
+        assert_eq!(run(&["term-grades", "--help"]), 0);
+        for option in [
+            "--parents",
+            "--seed",
+            "--threads",
+            "--rejects",
+            "--timings",
+            "--help",
+        ] {
+            assert!(OPTIONS.contains(option), "{option} is not in the help");
+            assert!(
+                option == "--help"
+                    || include_str!("region_cli.rs").contains(&format!("\"{option}\" =>")),
+                "{option} is not parsed"
+            );
+        }
     }
 }
