@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use crate::parquet_input::{Failure, batches, is_parquet};
 use crate::progress::Progress;
 use zhurnal::demo::RegionGenerator;
 use zhurnal::region::{
@@ -17,8 +18,8 @@ use zhurnal::region::{
 
 const USAGE: &str = "usage:
   region generate --parents N --seed S OUT_DIR
-  region activation PARENTS_CSV OUT_CSV [--threads N] [--rejects]
-  region term-grades GRADES_CSV OUT_CSV [--threads N] [--rejects] [--timings]
+  region activation PARENTS_CSV|PARENTS_PARQUET OUT_CSV [--threads N] [--rejects]
+  region term-grades GRADES_CSV|GRADES_PARQUET OUT_CSV [--threads N] [--rejects] [--timings]
   region scan CSV [--threads N]
   region --help";
 
@@ -36,7 +37,9 @@ options:
   --timings     term-grades: print the read and write times on stderr
   -h, --help    this help
 
-A progress bar is drawn on stderr while a report reads its file, when
+A report reads a .parquet path as Parquet (the columns of the CSV file, typed
+or as text), any other path as CSV. A progress bar is drawn on stderr while
+a report reads a CSV file, when
 stderr is a terminal; piped or redirected, only results and errors are
 written. Exit status: 0 done, 1 an error of the input or the files, 2 a
 usage mistake.";
@@ -101,7 +104,7 @@ fn report_rejects(rejects: &[RegionError]) {
     }
 }
 
-fn run(command: &str, args: &Args) -> Result<(), RegionError> {
+fn run(command: &str, args: &Args) -> Result<(), Failure> {
     let malformed = if args.rejects {
         MalformedRows::Collect
     } else {
@@ -127,11 +130,17 @@ fn run(command: &str, args: &Args) -> Result<(), RegionError> {
                 options = options.with_threads(t);
             }
             let path = Path::new(&args.positional[0]);
-            let progress = Progress::new("activation", file_len(path));
-            let report =
-                ActivationReport::from_opener(|| Ok(progress.reader(File::open(path)?)), &options);
-            progress.finish();
-            let report = report?;
+            let report = if is_parquet(path) {
+                ActivationReport::from_record_batches(batches(path)?, &options)?
+            } else {
+                let progress = Progress::new("activation", file_len(path));
+                let report = ActivationReport::from_opener(
+                    || Ok(progress.reader(File::open(path)?)),
+                    &options,
+                );
+                progress.finish();
+                report?
+            };
             report_rejects(report.rejects());
             write_out(&PathBuf::from(&args.positional[1]), |out| {
                 report.write_csv(out)
@@ -144,11 +153,15 @@ fn run(command: &str, args: &Args) -> Result<(), RegionError> {
             }
             let started = Instant::now();
             let path = Path::new(&args.positional[0]);
-            let file = File::open(path)?;
-            let progress = Progress::new("term grades", file_len(path));
-            let report = TermGradesReport::from_reader(progress.reader(file), &options);
-            progress.finish();
-            let report = report?;
+            let report = if is_parquet(path) {
+                TermGradesReport::from_record_batches(batches(path)?, &options)?
+            } else {
+                let file = File::open(path)?;
+                let progress = Progress::new("term grades", file_len(path));
+                let report = TermGradesReport::from_reader(progress.reader(file), &options);
+                progress.finish();
+                report?
+            };
             let read = started.elapsed();
             report_rejects(report.rejects());
             write_out(&PathBuf::from(&args.positional[1]), |out| {

@@ -293,8 +293,9 @@ fn rejects(list: &[RegionError]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The activation report of `parents.csv` at `source` (a path) or of an
-/// Arrow stream (a DataFrame, a table).
+/// The activation report of `parents.csv` at `source` (a path; a
+/// `.parquet` path is read as Parquet through pyarrow) or of an Arrow
+/// stream (a DataFrame, a table).
 #[pyfunction]
 #[pyo3(signature = (source, *, date = None, checkpoints = None, threads = None, rejects = false, progress = None))]
 #[allow(clippy::too_many_arguments)]
@@ -319,8 +320,9 @@ pub(crate) fn activation_report(
     })
 }
 
-/// The term-grades report of `grades.csv` at `source` (a path) or of an
-/// Arrow stream.
+/// The term-grades report of `grades.csv` at `source` (a path; a
+/// `.parquet` path is read as Parquet through pyarrow) or of an Arrow
+/// stream.
 #[pyfunction]
 #[pyo3(signature = (source, *, terms = None, policy = None, max_subject = None, threads = None, rejects = false, progress = None))]
 #[allow(clippy::too_many_arguments)]

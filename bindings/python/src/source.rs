@@ -1,4 +1,5 @@
-//! Where a report reads from: a CSV file's path, or any object that speaks
+//! Where a report reads from: a CSV file's path, a Parquet file's path
+//! (`.parquet`, read through pyarrow), or any object that speaks
 //! the Arrow PyCapsule stream interface (`__arrow_c_stream__`: a polars or
 //! pandas DataFrame, a pyarrow Table or RecordBatchReader, a DuckDB
 //! result). Both go to the core's readers; this module only watches the
@@ -34,6 +35,12 @@ impl Source {
     /// A `str` or `os.PathLike` path, or an Arrow stream.
     pub(crate) fn from_py(value: &Bound<'_, PyAny>) -> PyResult<Source> {
         if let Ok(path) = value.extract::<PathBuf>() {
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
+            {
+                return parquet(value.py(), &path);
+            }
             return Ok(Source::Path(path));
         }
         if let Some(reader) = crate::polars_chunks::chunked_reader(value)? {
@@ -49,6 +56,20 @@ impl Source {
             value.get_type().name()?
         )))
     }
+}
+
+/// A Parquet file read batch by batch through pyarrow (imported only
+/// here, so that the package needs it only for Parquet).
+fn parquet(py: Python<'_>, path: &std::path::Path) -> PyResult<Source> {
+    let pq = py.import("pyarrow.parquet")?;
+    let pa = py.import("pyarrow")?;
+    let file = pq.getattr("ParquetFile")?.call1((path,))?;
+    let batches = file.call_method1("iter_batches", (65_536,))?;
+    let stream = pa
+        .getattr("RecordBatchReader")?
+        .call_method1("from_batches", (file.getattr("schema_arrow")?, batches))?;
+    let reader: PyRecordBatchReader = stream.extract()?;
+    Ok(Source::Frame(reader.into_reader()?))
 }
 
 /// What is told of the progress.

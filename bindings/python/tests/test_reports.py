@@ -94,6 +94,19 @@ def test_a_polars_frame_of_many_chunks_is_read_chunk_by_chunk(region: Path) -> N
     assert (err.value.code, err.value.row, err.value.column) == ("region.mark_out_of_scale", half, "mark")
 
 
+def test_parquet_paths_give_the_reports_of_their_csv(region: Path, tmp_path: Path) -> None:
+    for name, report in (("parents", zhurnal.activation_report), ("grades", zhurnal.term_grades)):
+        from_csv = report(region / f"{name}.csv").to_csv()
+        parquet = tmp_path / f"{name}.parquet"
+        pl.read_csv(region / f"{name}.csv", infer_schema=False).write_parquet(parquet, row_group_size=1000)
+        assert report(parquet).to_csv() == from_csv
+        assert report(str(parquet)).to_csv() == from_csv
+        command = "activation" if name == "parents" else "term-grades"
+        assert region_command(command, parquet, tmp_path / f"{name}-rust.csv") == from_csv
+    with pytest.raises(Exception):
+        zhurnal.term_grades(tmp_path / "missing.parquet")
+
+
 def test_results_out_as_rows_and_frames(region: Path) -> None:
     report = zhurnal.activation_report(region / "parents.csv")
     rows = list(report)
