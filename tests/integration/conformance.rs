@@ -124,5 +124,8 @@ fn the_export_of_format_version_1_loads_read_only() {
         chrono::NaiveDate::from_ymd_opt(2014, 9, 20).unwrap(),
     );
     assert!(week.unwrap().days.iter().any(|d| !d.lessons.is_empty()));
-    assert_eq!(h.journal_mut().unwrap_err().code(), "handle.read_only_export");
+    assert_eq!(
+        h.journal_mut().unwrap_err().code(),
+        "handle.read_only_export"
+    );
 }
