@@ -160,6 +160,13 @@ pub enum RegionError {
         /// The subject.
         subject: SubjectId,
     },
+    /// Partial results that cannot be read or merged: bytes that are no
+    /// partial of this version, or partials of other terms or subjects.
+    #[error("invalid partial result: {detail}")]
+    InvalidPartial {
+        /// What is wrong.
+        detail: String,
+    },
     /// A column of an Arrow frame has a type the reports do not take
     /// (floats, timestamps, times, nested types).
     #[error(
@@ -234,6 +241,7 @@ impl RegionError {
             Self::DuplicateParent { .. } => "region.duplicate_parent",
             Self::LineTooLong { .. } => "region.line_too_long",
             Self::GroupTooLarge { .. } => "region.group_too_large",
+            Self::InvalidPartial { .. } => "region.invalid_partial",
             Self::TermsOutOfOrder { .. } => "region.terms_out_of_order",
             Self::InvalidTermList { .. } => "region.invalid_term_list",
             Self::InvalidSubjectLimit { .. } => "region.invalid_subject_limit",

@@ -60,6 +60,7 @@ mod frame_typed_grades;
 mod grades_parse;
 mod group_index;
 mod parents_parse;
+mod partial;
 mod scan;
 mod shown_cache;
 mod term_grades;
@@ -74,6 +75,7 @@ pub use activation_report::{
 pub use arrow_output::{activation_schema, term_grades_schema};
 pub use error::{RegionError, ValueProblem};
 pub use fields::MalformedRows;
+pub use partial::TermGradesPartial;
 pub use scan::{ScanSummary, scan_fields};
 pub use term_grades::{TERM_GRADES_CSV_HEADER, TermGradeRow, TermGradesOptions, TermGradesReport};
 #[cfg(any(test, feature = "demo"))]

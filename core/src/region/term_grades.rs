@@ -151,13 +151,13 @@ pub struct TermGradeRow {
 /// [`PeriodMarkPolicy::from_shown`]. Marks outside every term are read,
 /// checked and left out.
 pub struct TermGradesReport {
-    index: GroupIndex,
-    terms: ReportTerms,
-    policy: PeriodMarkPolicy,
-    rejects: Vec<RegionError>,
-    marks: u64,
-    outside_terms: u64,
-    threads: usize,
+    pub(super) index: GroupIndex,
+    pub(super) terms: ReportTerms,
+    pub(super) policy: PeriodMarkPolicy,
+    pub(super) rejects: Vec<RegionError>,
+    pub(super) marks: u64,
+    pub(super) outside_terms: u64,
+    pub(super) threads: usize,
 }
 
 /// Pages of students formatted together when writing.

@@ -52,6 +52,17 @@ impl Cell {
         self.count & LOW_MARK != 0
     }
 
+    /// A group's sums as a partial result gives them: `None` when they do
+    /// not fit a cell (the report's counters).
+    pub(crate) fn from_sums(weighted: u64, weight: u64, marks: u64, low: bool) -> Option<Cell> {
+        let count = u32::try_from(marks).ok().filter(|&c| c <= COUNT_MASK)?;
+        Some(Cell {
+            weighted,
+            weight: u32::try_from(weight).ok()?,
+            count: if low { count | LOW_MARK } else { count },
+        })
+    }
+
     #[inline]
     fn add(&mut self, mark: u8, weight: u32) {
         self.weighted += u64::from(mark) * u64::from(weight);
@@ -302,6 +313,20 @@ impl GroupIndex {
         page.total_marks = marks;
         page.total_weight = total;
         Ok(())
+    }
+
+    /// Puts a whole group's sums (a partial result's) into an index that
+    /// has no marks of that group yet.
+    pub(crate) fn put(&mut self, student: u32, subject: u32, term: usize, cell: Cell) {
+        let subjects = self.subjects;
+        let p = self.page(student);
+        let page = &mut self.pages[p];
+        let local = (student & (PAGE as u32 - 1)) as u16;
+        let block = page.block(local, subjects);
+        page.cells[term][block * subjects + subject as usize - 1] = cell;
+        // A mark added after this is checked against its group at once.
+        page.total_marks = COUNT_LIMIT;
+        page.total_weight = WEIGHT_LIMIT;
     }
 
     /// Adds every queued mark to the cells; done before reading or merging.
