@@ -11,6 +11,7 @@ mod generate;
 mod netschool;
 mod oneroster;
 mod options;
+mod partial;
 mod people;
 mod polars_chunks;
 mod records;
@@ -35,6 +36,7 @@ fn _zhurnal(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<options::PeriodMarkPolicy>()?;
     m.add_class::<reports::ActivationReport>()?;
     m.add_class::<reports::TermGradesReport>()?;
+    m.add_class::<partial::TermGradesPartial>()?;
     m.add_class::<reports::ActivationRows>()?;
     m.add_class::<reports::TermGradeRows>()?;
     m.add_class::<rows::ActivationRow>()?;

@@ -339,17 +339,24 @@ pub(crate) fn term_grades(
     let options = term_grades_options(terms, policy, max_subject, threads, rejects)?;
     let source = Source::from_py(source)?;
     let watch = Watch::new(progress)?;
-    let result = py.detach(|| {
-        read_term_grades(source, &options, &watch).map(|r| {
-            let len = r.len();
-            (r, len)
-        })
-    });
-    let (report, len) = watch.outcome(result)?;
-    Ok(TermGradesReport {
-        inner: Arc::new(report),
-        len,
-        batches: OnceLock::new(),
-        rows: OnceLock::new(),
-    })
+    let result = py.detach(|| read_term_grades(source, &options, &watch));
+    let report = watch.outcome(result)?;
+    Ok(TermGradesReport::wrap(report))
+}
+
+impl TermGradesReport {
+    /// The Python object of a core report.
+    pub(crate) fn wrap(report: CoreTermGrades) -> TermGradesReport {
+        TermGradesReport {
+            len: report.len(),
+            inner: Arc::new(report),
+            batches: OnceLock::new(),
+            rows: OnceLock::new(),
+        }
+    }
+
+    /// The core report.
+    pub(crate) fn core(&self) -> &CoreTermGrades {
+        &self.inner
+    }
 }

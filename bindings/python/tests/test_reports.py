@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import decimal
 import os
+import pickle
 import subprocess
 import threading
 from pathlib import Path
@@ -105,6 +106,30 @@ def test_parquet_paths_give_the_reports_of_their_csv(region: Path, tmp_path: Pat
         assert region_command(command, parquet, tmp_path / f"{name}-rust.csv") == from_csv
     with pytest.raises(Exception):
         zhurnal.term_grades(tmp_path / "missing.parquet")
+
+
+def test_partials_of_pieces_merge_into_the_whole_report(region: Path) -> None:
+    whole = zhurnal.term_grades(region / "grades.csv")
+    grades = pl.read_csv(
+        region / "grades.csv",
+        schema_overrides={"lesson_date": pl.Date, "weight": pl.Decimal(5, 2), "work_type": pl.Categorical},
+    )
+    n = grades.height
+    pieces = [grades.slice(0, n // 3), grades.slice(n // 3, n // 3), grades.slice(2 * (n // 3))]
+    partials = [pickle.loads(pickle.dumps(zhurnal.term_grades(p).to_partial())) for p in pieces]
+    merged = zhurnal.TermGradesPartial.empty()
+    for p in reversed(partials):
+        merged = merged.merge(p)
+    assert merged == whole.to_partial()
+    assert merged.marks == whole.marks and merged.groups == len(whole)
+    assert merged.finish().to_csv() == whole.to_csv()
+    again = zhurnal.TermGradesPartial.from_bytes(merged.to_bytes())
+    assert again == merged and "groups=" in repr(again)
+    with pytest.raises(zhurnal.InvalidInputError) as err:
+        zhurnal.TermGradesPartial.from_bytes(b"ZJTG\x01")
+    assert err.value.code == "region.invalid_partial"
+    with pytest.raises(zhurnal.ZhurnalError):
+        merged.merge(zhurnal.TermGradesPartial.empty(max_subject=5))
 
 
 def test_results_out_as_rows_and_frames(region: Path) -> None:
