@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use super::blocks::{Source, parse_blocks};
 use super::error::RegionError;
 use super::fields::{MalformedRows, push_u64};
-use super::parents_parse::{COLUMNS, Tally, has_repeats};
+use super::parents_parse::{COLUMNS, Tally, has_repeats, sorted_ids};
 use super::{default_checkpoints, default_threads};
 use crate::activation::{ActivationCount, BandStatus, Checkpoint, Checkpoints};
 use crate::ids::SchoolId;
@@ -34,6 +34,8 @@ pub struct ActivationOptions {
     checkpoints: Vec<Checkpoint>,
     malformed: MalformedRows,
     threads: usize,
+    /// Whether the report keeps the parent ids, to become a partial.
+    parent_ids: bool,
 }
 
 impl Default for ActivationOptions {
@@ -44,6 +46,7 @@ impl Default for ActivationOptions {
             checkpoints: default_checkpoints(),
             malformed: MalformedRows::Fail,
             threads: default_threads(),
+            parent_ids: false,
         }
     }
 }
@@ -92,6 +95,14 @@ impl ActivationOptions {
     /// How many threads parse the file (at least 1).
     pub fn with_threads(mut self, threads: u32) -> ActivationOptions {
         self.threads = usize::try_from(threads).map_or(usize::MAX, |t| t.max(1));
+        self
+    }
+
+    /// Whether the report keeps the sorted parent ids it read, so that
+    /// [`ActivationReport::to_partial`] can give a partial that finds a
+    /// parent repeated in another piece of the region (off by default).
+    pub fn with_parent_ids(mut self, keep: bool) -> ActivationOptions {
+        self.parent_ids = keep;
         self
     }
 
@@ -153,6 +164,10 @@ pub struct ActivationReport {
     rows: Vec<ActivationRow>,
     rejects: Vec<RegionError>,
     parents: u64,
+    /// The sorted parent ids, when the options asked to keep them.
+    pub(super) parent_ids: Option<Vec<u32>>,
+    /// The checkpoints it was made for.
+    pub(super) checkpoints: Vec<Checkpoint>,
 }
 
 impl ActivationReport {
@@ -261,19 +276,16 @@ impl ActivationReport {
         if !inline && (!parsed.errors.is_empty() || has_repeats(&parsed.states)) {
             return Ok(None);
         }
-        Ok(Some(Self::assemble(
-            parsed.states,
-            parsed.errors,
-            &options.checkpoints,
-        )))
+        Ok(Some(Self::assemble(parsed.states, parsed.errors, options)))
     }
 
     pub(super) fn assemble(
         states: Vec<Tally>,
         rejects: Vec<RegionError>,
-        checkpoints: &[Checkpoint],
+        options: &ActivationOptions,
     ) -> ActivationReport {
-        let n = checkpoints.len();
+        let n = options.checkpoints.len();
+        let parent_ids = options.parent_ids.then(|| sorted_ids(&states));
         let mut by_school: HashMap<u32, Vec<ActivationCount>> = HashMap::new();
         let mut parents = 0;
         for tally in states {
@@ -289,6 +301,18 @@ impl ActivationReport {
         }
         let mut schools: Vec<(u32, Vec<ActivationCount>)> = by_school.into_iter().collect();
         schools.sort_unstable_by_key(|(id, _)| *id);
+        let mut report = Self::from_counts(&schools, parents, &options.checkpoints);
+        report.rejects = rejects;
+        report.parent_ids = parent_ids;
+        report
+    }
+
+    /// The report of per-school counts (by school id, one per checkpoint).
+    pub(super) fn from_counts(
+        schools: &[(u32, Vec<ActivationCount>)],
+        parents: u64,
+        checkpoints: &[Checkpoint],
+    ) -> ActivationReport {
         let mut rows = Vec::new();
         for (i, checkpoint) in checkpoints.iter().enumerate() {
             let mut region = ActivationCount::default();
@@ -299,8 +323,8 @@ impl ActivationReport {
                 share: count.share(),
                 status: count.status(&checkpoint.band),
             };
-            for (school, counts) in &schools {
-                let count = counts[i];
+            for (school, counts) in schools {
+                let count = counts.get(i).copied().unwrap_or_default();
                 region.merge(count);
                 if count.eligible() > 0 {
                     rows.push(row(ReportScope::School(SchoolId::new(*school)), count));
@@ -310,8 +334,10 @@ impl ActivationReport {
         }
         ActivationReport {
             rows,
-            rejects,
+            rejects: Vec::new(),
             parents,
+            parent_ids: None,
+            checkpoints: checkpoints.to_vec(),
         }
     }
 

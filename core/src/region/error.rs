@@ -141,6 +141,13 @@ pub enum RegionError {
         /// The repeated id.
         parent: ParentId,
     },
+    /// A parent id in two pieces of a region whose partial results are
+    /// merged (as [`RegionError::DuplicateParent`] in one file).
+    #[error("{parent} is in two pieces of the region")]
+    ParentInTwoPieces {
+        /// The repeated id.
+        parent: ParentId,
+    },
     /// A line longer than the reader accepts.
     #[error("line {line} is longer than {limit} bytes")]
     LineTooLong {
@@ -238,7 +245,9 @@ impl RegionError {
             Self::FieldCount { .. } => "region.field_count",
             Self::InvalidValue { problem, .. } => problem.code(),
             Self::ActivatedBeforeApplied { .. } => "region.activated_before_applied",
-            Self::DuplicateParent { .. } => "region.duplicate_parent",
+            Self::DuplicateParent { .. } | Self::ParentInTwoPieces { .. } => {
+                "region.duplicate_parent"
+            }
             Self::LineTooLong { .. } => "region.line_too_long",
             Self::GroupTooLarge { .. } => "region.group_too_large",
             Self::InvalidPartial { .. } => "region.invalid_partial",
@@ -271,7 +280,7 @@ impl RegionError {
         match self {
             Self::InvalidValue { column, .. } => Some(column),
             Self::ActivatedBeforeApplied { .. } => Some("activated_on"),
-            Self::DuplicateParent { .. } => Some("parent_id"),
+            Self::DuplicateParent { .. } | Self::ParentInTwoPieces { .. } => Some("parent_id"),
             Self::FrameColumnType { column, .. } => Some(column),
             Self::FrameRow { error, .. } => error.column(),
             _ => None,

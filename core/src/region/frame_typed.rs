@@ -144,11 +144,7 @@ pub(super) fn activation(
         // No row at all: the text path says so.
         return None;
     }
-    Some(ActivationReport::assemble(
-        states,
-        Vec::new(),
-        options.checkpoints(),
-    ))
+    Some(ActivationReport::assemble(states, Vec::new(), options))
 }
 
 /// Counts the rows `start..end`; their parent ids, or `None` at the first

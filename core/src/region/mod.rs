@@ -39,6 +39,7 @@
 //! # Ok::<(), zhurnal::region::RegionError>(())
 //! ```
 
+mod activation_partial;
 mod activation_report;
 #[cfg(feature = "arrow")]
 mod arrow_output;
@@ -67,7 +68,9 @@ mod term_grades;
 mod terms;
 mod value_caches;
 mod values;
+mod varint;
 
+pub use activation_partial::ActivationPartial;
 pub use activation_report::{
     ACTIVATION_CSV_HEADER, ActivationOptions, ActivationReport, ActivationRow, ReportScope,
 };

@@ -180,25 +180,31 @@ impl ParentRow {
     }
 }
 
-/// Whether any parent id occurs twice across the threads' blocks.
-pub(super) fn has_repeats(states: &[Tally]) -> bool {
-    let mut blocks: Vec<&(usize, Vec<u32>)> = states
-        .iter()
-        .filter_map(|t| match &t.ids {
-            IdCheck::Deferred(ids) => Some(ids),
-            IdCheck::Inline(_) => None,
-        })
-        .flatten()
-        .collect();
+/// Every parent id the states read, sorted (a repeat stays twice): the
+/// ids of blocks read by several threads, and those one thread checked.
+pub(super) fn sorted_ids(states: &[Tally]) -> Vec<u32> {
+    let mut blocks: Vec<&(usize, Vec<u32>)> = Vec::new();
+    let mut all: Vec<u32> = Vec::new();
+    for t in states {
+        match &t.ids {
+            IdCheck::Deferred(ids) => blocks.extend(ids),
+            IdCheck::Inline(seen) => all.extend(seen.keys()),
+        }
+    }
     // In file order, so that ids written in order stay sorted and the sort
     // below is a single pass.
     blocks.sort_unstable_by_key(|(seq, _)| *seq);
-    let mut all: Vec<u32> = Vec::with_capacity(blocks.iter().map(|(_, ids)| ids.len()).sum());
+    all.reserve(blocks.iter().map(|(_, ids)| ids.len()).sum());
     for (_, ids) in blocks {
         all.extend_from_slice(ids);
     }
     if !all.is_sorted() {
         all.sort_unstable();
     }
-    all.windows(2).any(|w| w[0] == w[1])
+    all
+}
+
+/// Whether an id was read twice by different threads.
+pub(super) fn has_repeats(states: &[Tally]) -> bool {
+    sorted_ids(states).windows(2).any(|w| w[0] == w[1])
 }

@@ -220,7 +220,7 @@ impl TermGradesReport {
     }
 }
 
-fn invalid(detail: &str) -> RegionError {
+pub(super) fn invalid(detail: &str) -> RegionError {
     RegionError::InvalidPartial {
         detail: detail.to_owned(),
     }

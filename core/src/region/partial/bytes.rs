@@ -10,52 +10,10 @@
 use super::{Group, TermGradesPartial, invalid};
 use crate::region::error::RegionError;
 use crate::region::terms::ReportTerms;
+use crate::region::varint::{Reader, put};
 
 const MAGIC: &[u8; 4] = b"ZJTG";
 const VERSION: u8 = 1;
-
-fn put(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-/// Reads values from the bytes, front to back.
-struct Reader<'a> {
-    bytes: &'a [u8],
-}
-
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Result<&[u8], RegionError> {
-        if self.bytes.len() < n {
-            return Err(invalid("the bytes end too early"));
-        }
-        let (head, rest) = self.bytes.split_at(n);
-        self.bytes = rest;
-        Ok(head)
-    }
-
-    fn varint(&mut self) -> Result<u64, RegionError> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = *self.take(1)?.first().ok_or_else(|| invalid("no byte"))?;
-            v |= u64::from(b & 0x7f)
-                .checked_shl(shift)
-                .filter(|x| x >> shift == u64::from(b & 0x7f))
-                .ok_or_else(|| invalid("a number past 64 bits"))?;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err(invalid("a number past 64 bits"))
-    }
-
-    fn u32(&mut self) -> Result<u32, RegionError> {
-        u32::try_from(self.varint()?).map_err(|_| invalid("a number past 32 bits"))
-    }
-}
 
 impl TermGradesPartial {
     /// The partial as compact bytes (see the module's format).
@@ -97,7 +55,7 @@ impl TermGradesPartial {
     /// [`RegionError::InvalidPartial`] for bytes that are not a partial of
     /// this format version, or that hold a value no rows could give.
     pub fn from_bytes(bytes: &[u8]) -> Result<TermGradesPartial, RegionError> {
-        let mut r = Reader { bytes };
+        let mut r = Reader::new(bytes);
         if r.take(4)? != MAGIC {
             return Err(invalid("not a term-grades partial"));
         }
@@ -109,11 +67,12 @@ impl TermGradesPartial {
         let terms: ReportTerms = serde_json::from_slice(r.take(len)?)
             .map_err(|_| invalid("the terms are not a valid term list"))?;
         let max_subject = r.u32()?;
-        let (marks, outside_terms, count) = (r.varint()?, r.varint()?, r.varint()?);
-        if max_subject == 0 || count > bytes.len() as u64 {
-            return Err(invalid("impossible counts"));
+        let (marks, outside_terms) = (r.varint()?, r.varint()?);
+        let count = r.count(bytes.len())?;
+        if max_subject == 0 {
+            return Err(invalid("no subjects"));
         }
-        let mut groups = Vec::with_capacity(count as usize);
+        let mut groups = Vec::with_capacity(count);
         let mut student = 0u32;
         for _ in 0..count {
             student = student
@@ -142,9 +101,7 @@ impl TermGradesPartial {
             }
             groups.push(g);
         }
-        if !r.bytes.is_empty() {
-            return Err(invalid("bytes after the last group"));
-        }
+        r.end()?;
         let in_terms = groups.iter().try_fold(0u64, |n, g| n.checked_add(g.marks));
         if in_terms.and_then(|n| n.checked_add(outside_terms)) != Some(marks) {
             return Err(invalid("the mark counts do not add up"));
