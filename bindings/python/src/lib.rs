@@ -37,6 +37,7 @@ fn _zhurnal(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<reports::ActivationReport>()?;
     m.add_class::<reports::TermGradesReport>()?;
     m.add_class::<partial::TermGradesPartial>()?;
+    m.add_class::<partial::ActivationPartial>()?;
     m.add_class::<reports::ActivationRows>()?;
     m.add_class::<reports::TermGradeRows>()?;
     m.add_class::<rows::ActivationRow>()?;

@@ -2,15 +2,19 @@
 //! (Dask partitions, byte ranges): `report.to_partial()` on each piece,
 //! `.to_bytes()` to ship it (and pickling, through the same bytes),
 //! `.merge(other)` in any order, `.finish()` for the report one pass over
-//! the whole region gives. The rules are the core's; this only converts.
+//! the whole region gives; the same for the activation report (read with
+//! `parent_ids=True`, so that a parent in two pieces is found). The rules
+//! are the core's; this only converts.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyAny, PyBytes, PyTuple};
-use zhurnal::region::TermGradesPartial as CorePartial;
+use zhurnal::region::{
+    ActivationPartial as CoreActivationPartial, TermGradesPartial as CorePartial,
+};
 
 use crate::errors::to_py;
-use crate::options::{PeriodMarkPolicy, term_grades_options};
-use crate::reports::TermGradesReport;
+use crate::options::{PeriodMarkPolicy, activation_options, term_grades_options};
+use crate::reports::{ActivationReport, TermGradesReport};
 
 /// Sums of the term-grades report over some rows of a region.
 #[pyclass(frozen, eq, module = "zhurnal")]
@@ -104,5 +108,91 @@ impl TermGradesReport {
         TermGradesPartial {
             inner: self.core().to_partial(),
         }
+    }
+}
+
+/// Counts of the activation report over some rows of a region, with the
+/// parents' ids.
+#[pyclass(frozen, eq, module = "zhurnal")]
+#[derive(PartialEq)]
+pub(crate) struct ActivationPartial {
+    inner: CoreActivationPartial,
+}
+
+#[pymethods]
+impl ActivationPartial {
+    /// The partial of no rows, for the given checkpoints.
+    #[staticmethod]
+    #[pyo3(signature = (*, date = None, checkpoints = None))]
+    fn empty(
+        date: Option<&Bound<'_, PyAny>>,
+        checkpoints: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let options = activation_options(date, checkpoints, None, false)?;
+        Ok(ActivationPartial {
+            inner: CoreActivationPartial::empty(&options),
+        })
+    }
+
+    /// A partial from `to_bytes()`.
+    #[staticmethod]
+    fn from_bytes(data: &[u8]) -> PyResult<Self> {
+        Ok(ActivationPartial {
+            inner: CoreActivationPartial::from_bytes(data).map_err(to_py)?,
+        })
+    }
+
+    /// The partial as compact bytes.
+    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &self.inner.to_bytes())
+    }
+
+    /// A new partial: these counts and `other`'s (a parent in both is an
+    /// error, `region.duplicate_parent`).
+    fn merge(&self, py: Python<'_>, other: &ActivationPartial) -> PyResult<Self> {
+        let mut inner = self.inner.clone();
+        py.detach(|| inner.merge(&other.inner)).map_err(to_py)?;
+        Ok(ActivationPartial { inner })
+    }
+
+    /// The report of the merged rows (the checkpoints must be the
+    /// partial's).
+    #[pyo3(signature = (*, date = None, checkpoints = None))]
+    fn finish(
+        &self,
+        date: Option<&Bound<'_, PyAny>>,
+        checkpoints: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<ActivationReport> {
+        let options = activation_options(date, checkpoints, None, false)?;
+        ActivationReport::wrap(self.inner.finish(&options).map_err(to_py)?)
+    }
+
+    /// Parents read.
+    #[getter]
+    fn parents(&self) -> u64 {
+        self.inner.parents()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("ActivationPartial(parents={})", self.inner.parents())
+    }
+
+    /// Pickles through the compact bytes.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let from_bytes = py.get_type::<ActivationPartial>().getattr("from_bytes")?;
+        let bytes = slf.get().to_bytes(py);
+        (from_bytes, (bytes,)).into_pyobject(py)
+    }
+}
+
+#[pymethods]
+impl ActivationReport {
+    /// This report's counts as a partial result (the report must have been
+    /// read with `parent_ids=True`).
+    fn to_partial(&self) -> PyResult<ActivationPartial> {
+        Ok(ActivationPartial {
+            inner: self.core().to_partial().map_err(to_py)?,
+        })
     }
 }

@@ -295,9 +295,10 @@ fn rejects(list: &[RegionError]) -> Vec<(String, String)> {
 
 /// The activation report of `parents.csv` at `source` (a path; a
 /// `.parquet` path is read as Parquet through pyarrow) or of an Arrow
-/// stream (a DataFrame, a table).
+/// stream (a DataFrame, a table). With `parent_ids=True` the report keeps
+/// the sorted parent ids, so that `to_partial()` can give a partial.
 #[pyfunction]
-#[pyo3(signature = (source, *, date = None, checkpoints = None, threads = None, rejects = false, progress = None))]
+#[pyo3(signature = (source, *, date = None, checkpoints = None, threads = None, rejects = false, progress = None, parent_ids = false))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn activation_report(
     py: Python<'_>,
@@ -307,17 +308,30 @@ pub(crate) fn activation_report(
     threads: Option<u32>,
     rejects: bool,
     progress: Option<&Bound<'_, PyAny>>,
+    parent_ids: bool,
 ) -> PyResult<ActivationReport> {
-    let options = activation_options(date, checkpoints, threads, rejects)?;
+    let options =
+        activation_options(date, checkpoints, threads, rejects)?.with_parent_ids(parent_ids);
     let source = Source::from_py(source)?;
     let watch = Watch::new(progress)?;
     let result = py.detach(|| read_activation(source, &options, &watch));
-    let report = watch.outcome(result)?;
-    let batch = report.to_record_batch().map_err(to_py)?;
-    Ok(ActivationReport {
-        inner: Arc::new(report),
-        batch,
-    })
+    ActivationReport::wrap(watch.outcome(result)?)
+}
+
+impl ActivationReport {
+    /// The Python object of a core report.
+    pub(crate) fn wrap(report: CoreActivation) -> PyResult<ActivationReport> {
+        let batch = report.to_record_batch().map_err(to_py)?;
+        Ok(ActivationReport {
+            inner: Arc::new(report),
+            batch,
+        })
+    }
+
+    /// The core report.
+    pub(crate) fn core(&self) -> &CoreActivation {
+        &self.inner
+    }
 }
 
 /// The term-grades report of `grades.csv` at `source` (a path; a

@@ -132,6 +132,28 @@ def test_partials_of_pieces_merge_into_the_whole_report(region: Path) -> None:
         merged.merge(zhurnal.TermGradesPartial.empty(max_subject=5))
 
 
+def test_activation_partials_merge_and_find_a_parent_in_two_pieces(region: Path) -> None:
+    whole = zhurnal.activation_report(region / "parents.csv")
+    parents = pl.read_csv(
+        region / "parents.csv", schema_overrides={"applied_on": pl.Date, "activated_on": pl.Date}
+    )
+    half = parents.height // 2
+    pieces = [parents.slice(0, half), parents.slice(half)]
+    partials = [
+        pickle.loads(pickle.dumps(zhurnal.activation_report(p, parent_ids=True).to_partial())) for p in pieces
+    ]
+    merged = partials[1].merge(partials[0])
+    assert merged.parents == whole.parents
+    assert merged.finish().to_csv() == whole.to_csv()
+    assert zhurnal.ActivationPartial.from_bytes(merged.to_bytes()) == merged
+    with pytest.raises(zhurnal.ZhurnalError) as err:
+        merged.merge(partials[0])
+    assert err.value.code == "region.duplicate_parent"
+    with pytest.raises(zhurnal.ZhurnalError) as err:
+        whole.to_partial()
+    assert err.value.code == "region.invalid_partial"
+
+
 def test_results_out_as_rows_and_frames(region: Path) -> None:
     report = zhurnal.activation_report(region / "parents.csv")
     rows = list(report)

@@ -8,6 +8,7 @@ of a school. Every rule lives in the Rust core; this package only converts.
 
 from ._zhurnal import (
     AccessRefusedError,
+    ActivationPartial,
     ActivationReport,
     ActivationRow,
     Actor,
@@ -56,6 +57,7 @@ from ._zhurnal import (
 
 __all__ = [
     "AccessRefusedError",
+    "ActivationPartial",
     "ActivationReport",
     "ActivationRow",
     "Actor",
