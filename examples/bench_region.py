@@ -390,6 +390,7 @@ def main() -> None:
                 if rust and py and frame and calls.get((size, job)):
                     call = statistics.median(calls[(size, job)])
                     print(f"{size} parents, {job}: Python process on the path / Rust command = {py / rust:.2f}; "
+                          f"call on the path / Rust command = {call / rust:.2f}; "
                           f"call on a DataFrame / call on the path = {frame / call:.2f}")
     print()
     for size in args.sizes:
