@@ -301,8 +301,11 @@ fn read_everything(
     for (name, text) in set.to_files() {
         out.text(format!("OneRoster {name}"), text);
     }
+    // One directory per call: the tests run at once in one process.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("secrets-{}", std::process::id()));
+        .join(format!("secrets-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     out.result("save", h.save(&dir.join("handle.json")))
         .unwrap();
