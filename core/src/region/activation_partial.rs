@@ -176,13 +176,8 @@ impl ActivationPartial {
         let parents = r.varint()?;
         let n = r.count(bytes.len())?;
         let mut schools: Vec<(u32, Vec<ActivationCount>)> = Vec::with_capacity(n);
-        let mut school = 0u32;
-        for k in 0..n {
-            let step = r.u32()?;
-            school = school
-                .checked_add(step)
-                .filter(|_| k == 0 || step > 0)
-                .ok_or_else(|| invalid("schools out of order"))?;
+        for _ in 0..n {
+            let school = r.increasing(schools.last().map(|(id, _)| *id))?;
             let counts = (0..checkpoints.len())
                 .map(|_| {
                     let (eligible, activated) = (r.varint()?, r.varint()?);
@@ -193,15 +188,9 @@ impl ActivationPartial {
             schools.push((school, counts));
         }
         let n = r.count(bytes.len())?;
-        let mut parent_ids = Vec::with_capacity(n);
-        let mut id = 0u32;
-        for k in 0..n {
-            let step = r.u32()?;
-            id = id
-                .checked_add(step)
-                .filter(|_| k == 0 || step > 0)
-                .ok_or_else(|| invalid("parent ids out of order"))?;
-            parent_ids.push(id);
+        let mut parent_ids: Vec<u32> = Vec::with_capacity(n);
+        for _ in 0..n {
+            parent_ids.push(r.increasing(parent_ids.last().copied())?);
         }
         r.end()?;
         if parent_ids.len() as u64 != parents {

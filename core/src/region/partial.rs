@@ -226,5 +226,24 @@ pub(super) fn invalid(detail: &str) -> RegionError {
     }
 }
 
+/// Merges `pieces` two at a time, picked by `order`, until one is left:
+/// any order and grouping of the merges, for the partials' tests.
+#[cfg(test)]
+pub(super) fn merge_in_any_order<P>(
+    mut pieces: Vec<P>,
+    order: u64,
+    merge: impl Fn(&mut P, &P) -> Result<(), RegionError>,
+) -> Option<P> {
+    let mut pick = order;
+    while pieces.len() > 1 {
+        let i = (pick % pieces.len() as u64) as usize;
+        pick = pick.rotate_left(7) ^ 0x9e37_79b9;
+        let taken = pieces.swap_remove(i);
+        let j = (pick % pieces.len() as u64) as usize;
+        merge(&mut pieces[j], &taken).ok()?;
+    }
+    pieces.pop()
+}
+
 #[cfg(test)]
 mod tests;

@@ -56,6 +56,19 @@ impl<'a> Reader<'a> {
         u32::try_from(self.varint()?).map_err(|_| invalid("a number past 32 bits"))
     }
 
+    /// The next of strictly increasing ids, written as its increase over
+    /// `last` (the first as itself).
+    pub(super) fn increasing(&mut self, last: Option<u32>) -> Result<u32, RegionError> {
+        let step = self.u32()?;
+        match last {
+            None => Ok(step),
+            Some(last) => last
+                .checked_add(step)
+                .filter(|_| step > 0)
+                .ok_or_else(|| invalid("ids out of order")),
+        }
+    }
+
     /// A number of items to follow: at most `limit` (each item takes a
     /// byte at least, so no count may pass the bytes' length).
     pub(super) fn count(&mut self, limit: usize) -> Result<usize, RegionError> {

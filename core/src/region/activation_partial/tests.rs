@@ -62,7 +62,7 @@ proptest! {
         let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(rows.len())).collect();
         cuts.extend([0, rows.len()]);
         cuts.sort_unstable();
-        let mut pieces: Vec<ActivationPartial> = cuts
+        let pieces: Vec<ActivationPartial> = cuts
             .windows(2)
             .map(|w| {
                 let partial = match report(&rows[w[0]..w[1]]) {
@@ -73,15 +73,8 @@ proptest! {
                 ActivationPartial::from_bytes(&partial.to_bytes()).unwrap()
             })
             .collect();
-        let mut pick = order;
-        while pieces.len() > 1 {
-            let i = (pick % pieces.len() as u64) as usize;
-            pick = pick.rotate_left(7) ^ 0x9e37_79b9;
-            let taken = pieces.swap_remove(i);
-            let j = (pick % pieces.len() as u64) as usize;
-            pieces[j].merge(&taken).unwrap();
-        }
-        let merged = pieces.pop().unwrap_or_else(|| ActivationPartial::empty(&options()));
+        let merged = crate::region::partial::merge_in_any_order(pieces, order, ActivationPartial::merge)
+            .unwrap_or_else(|| ActivationPartial::empty(&options()));
         prop_assert_eq!(merged.parents(), whole.parents());
         prop_assert_eq!(merged.finish(&options()).unwrap().to_csv(), whole.to_csv());
     }

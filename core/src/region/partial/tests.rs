@@ -37,24 +37,15 @@ proptest! {
         let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(rows.len())).collect();
         cuts.extend([0, rows.len()]);
         cuts.sort_unstable();
-        let mut pieces: Vec<TermGradesPartial> = cuts
+        let pieces: Vec<TermGradesPartial> = cuts
             .windows(2)
             .map(|w| {
                 let bytes = report(&rows[w[0]..w[1]]).to_partial().to_bytes();
                 TermGradesPartial::from_bytes(&bytes).unwrap()
             })
             .collect();
-        // Merge pairs picked by `order` until one is left: any order, any
-        // grouping.
-        let mut pick = order;
-        while pieces.len() > 1 {
-            let i = (pick % pieces.len() as u64) as usize;
-            pick = pick.rotate_left(7) ^ 0x9e37_79b9;
-            let taken = pieces.swap_remove(i);
-            let j = (pick % pieces.len() as u64) as usize;
-            pieces[j].merge(&taken).unwrap();
-        }
-        let merged = pieces.pop().unwrap_or_else(|| TermGradesPartial::empty(&options));
+        let merged = crate::region::partial::merge_in_any_order(pieces, order, TermGradesPartial::merge)
+            .unwrap_or_else(|| TermGradesPartial::empty(&options));
         prop_assert_eq!(merged.marks(), whole.marks());
         prop_assert_eq!(&merged, &whole.to_partial());
         prop_assert_eq!(merged.finish(&options).unwrap().to_csv(), whole.to_csv());
