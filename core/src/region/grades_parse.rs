@@ -18,6 +18,8 @@ use super::term_grades::TermGradesOptions;
 use super::terms::NO_TERM;
 use crate::marks::Points;
 
+mod usual;
+
 /// The columns the report reads from `grades.csv` (others are ignored).
 pub(super) const COLUMNS: [&str; 7] = [
     "student_id",
@@ -45,6 +47,8 @@ enum Kind {
 /// Where the report's columns are in the header.
 pub(super) struct Layout {
     width: usize,
+    /// Whether the header is exactly [`COLUMNS`] in their order.
+    usual: bool,
     pos: [usize; 7],
     kinds: Vec<Kind>,
 }
@@ -69,6 +73,7 @@ impl Layout {
         }
         Layout {
             width,
+            usual: width == COLUMNS.len() && at == [0, 1, 2, 3, 4, 5, 6],
             pos: at,
             kinds,
         }
@@ -81,6 +86,7 @@ pub(super) struct Grades {
     weights: WeightCache,
     work_types: WorkTypeCache,
     dates: DateCache,
+    last_date: usual::LastDate,
     pub(super) marks: u64,
     pub(super) outside_terms: u64,
 }
@@ -102,6 +108,7 @@ impl Grades {
             weights: WeightCache::new(),
             work_types: WorkTypeCache::new(),
             dates: DateCache::new(),
+            last_date: usual::LastDate::default(),
             marks: 0,
             outside_terms: 0,
         }
@@ -120,6 +127,13 @@ impl Grades {
         let mode = options.malformed_rows();
         let mut pos = 0usize;
         while pos < block.len() {
+            if layout.usual
+                && let Some(next) = self.usual_row(block, pos, options)
+            {
+                log.lines += 1;
+                pos = next;
+                continue;
+            }
             if let Some((mark, next)) = self.fused(block, pos, layout)
                 && mark.subject != 0
                 && mark.subject <= options.max_subject()
@@ -228,7 +242,12 @@ impl Grades {
     /// its date is in a term. Nothing changes when the group is full.
     #[inline]
     fn add(&mut self, row: &Mark, options: &TermGradesOptions) -> Result<(), GroupFull> {
-        let term = options.terms().index_of_day(row.day);
+        self.add_in_term(row, options.terms().index_of_day(row.day))
+    }
+
+    /// [`Grades::add`] with the term of the row's day (or [`NO_TERM`]).
+    #[inline(always)]
+    fn add_in_term(&mut self, row: &Mark, term: u8) -> Result<(), GroupFull> {
         if term == NO_TERM {
             self.marks += 1;
             self.outside_terms += 1;

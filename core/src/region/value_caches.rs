@@ -80,29 +80,45 @@ impl WeightCache {
 
     /// Whether a weight of `hundredths` is valid, by the weight rule of the
     /// marks module (asked once per distinct value).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn valid(&mut self, hundredths: u64) -> bool {
         let slot = (hundredths as usize).min(WEIGHT_TABLE);
         match self.state[slot] {
             1 => true,
             2 => false,
-            _ => {
-                // A value past the table is refused by the rule (it is above
-                // 100) and never cached as valid.
-                let valid = i64::try_from(hundredths)
-                    .is_ok_and(|h| Weight::new(Decimal::new(h, 2)).is_ok());
-                self.state[slot] = if valid { 1 } else { 2 };
-                valid
-            }
+            _ => self.ask(slot, hundredths),
         }
+    }
+
+    /// Asks the weight rule about a value not seen before.
+    #[cold]
+    fn ask(&mut self, slot: usize, hundredths: u64) -> bool {
+        // A value past the table is refused by the rule (it is above 100)
+        // and never cached as valid.
+        let valid =
+            i64::try_from(hundredths).is_ok_and(|h| Weight::new(Decimal::new(h, 2)).is_ok());
+        self.state[slot] = if valid { 1 } else { 2 };
+        valid
     }
 }
 
 /// Work-type codes already checked by [`WorkTypeCode::new`]: codes of at
 /// most eight bytes as (length, bytes as a number), longer ones as text.
+/// Short codes are also kept in a small table by a hash of their bytes, so
+/// that a known code is found with one comparison.
 pub(crate) struct WorkTypeCache {
     short: Vec<(usize, u64)>,
     long: Vec<Vec<u8>>,
+    table: [(u64, usize); TABLE],
+}
+
+/// Slots of [`WorkTypeCache`]'s table.
+const TABLE: usize = 64;
+
+/// The table slot of a short code's bytes.
+#[inline(always)]
+fn slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize
 }
 
 /// Up to eight bytes as one number.
@@ -120,13 +136,22 @@ impl WorkTypeCache {
         WorkTypeCache {
             short: Vec::new(),
             long: Vec::new(),
+            // Length 0 never matches: a code is not empty.
+            table: [(0, 0); TABLE],
         }
     }
 
     /// Whether a field of at most eight bytes, as (length, [`pack8`]), is a
     /// code already checked.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn is_known(&self, len: usize, key: u64) -> bool {
+        let (k, l) = self.table[slot(key)];
+        (k == key && l == len && len != 0) || self.short_known(len, key)
+    }
+
+    /// [`WorkTypeCache::is_known`] for a code whose slot holds another.
+    #[cold]
+    fn short_known(&self, len: usize, key: u64) -> bool {
         self.short.contains(&(len, key))
     }
 
@@ -151,7 +176,11 @@ impl WorkTypeCache {
             .map_err(|_| RegionError::value(column, field, ValueProblem::InvalidWorkType))?;
         if self.short.len() + self.long.len() < 64 {
             if field.len() <= 8 {
-                self.short.push((field.len(), pack8(field)));
+                let key = pack8(field);
+                self.short.push((field.len(), key));
+                if self.table[slot(key)].1 == 0 {
+                    self.table[slot(key)] = (key, field.len());
+                }
             } else {
                 self.long.push(field.to_vec());
             }

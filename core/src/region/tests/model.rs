@@ -231,3 +231,43 @@ proptest! {
         prop_assert_eq!(bulk.to_csv(), model_activation(&csv, &options));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The usual column order, with rows the straight-line reader takes
+    /// (plain ids, `d`, `d.d`, `d.dd` weights, known codes of up to eight
+    /// bytes) mixed with rows it must leave to the reader by columns (CRLF,
+    /// quotes, leading zeros, longer weights and codes, new codes, the last
+    /// row without a line end): the report is the model's either way.
+    #[test]
+    fn usual_rows_in_any_mix_of_forms_give_the_models_report(
+        rows in grade_rows(),
+        forms in prop::collection::vec(any::<u8>(), 300),
+        last_line_end in any::<bool>(),
+        threads in 1u32..3,
+    ) {
+        let mut csv = GRADES.to_owned();
+        let start = day("2014-08-25");
+        let types = ["a", "test", "answer", "homework", "classwork", "control_1", "x"];
+        for (n, (student, subject, offset, mark, weight)) in rows.iter().enumerate() {
+            let form = forms[n];
+            let d = (start + chrono::Duration::days(*offset)).to_string();
+            let work = types[usize::from(form) % types.len()];
+            let student = if form & 0x10 != 0 { format!("0{student}") } else { student.to_string() };
+            let mark = if form & 0x20 != 0 { format!("\"{mark}\"") } else { mark.to_string() };
+            let end = if form & 0x40 != 0 { "\r\n" } else { "\n" };
+            csv.push_str(&format!("{student},12,{subject},{d},{mark},{weight},{work}{end}"));
+        }
+        if !last_line_end && csv.ends_with('\n') && !rows.is_empty() {
+            csv.pop();
+            if csv.ends_with('\r') {
+                csv.pop();
+            }
+        }
+        let options = TermGradesOptions::default().with_threads(threads);
+        let bulk = TermGradesReport::from_reader(csv.as_bytes(), &options).unwrap();
+        prop_assert_eq!(bulk.to_csv(), model_term_grades(&csv, &options));
+        prop_assert_eq!(bulk.marks(), rows.len() as u64);
+    }
+}
