@@ -439,7 +439,7 @@ impl TermGradesReport {
                     if count == 0 {
                         continue;
                     }
-                    let (_, mark, text) = shown.get(cell);
+                    let (_, mark, text) = shown.get(&cell);
                     buf.extend_from_slice(&student_text);
                     buf.extend_from_slice(&middles[subject * terms + term]);
                     if count < 10 {
@@ -491,7 +491,7 @@ impl TermGradesReport {
                 for term in 0..terms {
                     let cell = self.index.cell(block, subject, term);
                     if cell.marks() > 0 {
-                        f(student, subject as u32 + 1, term, cell);
+                        f(student, subject as u32 + 1, term, &cell);
                     }
                 }
             }

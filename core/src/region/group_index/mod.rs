@@ -9,8 +9,15 @@
 //! every mark. Memory grows with the students that have marks (and a
 //! bounded queue per page), never with the number of marks.
 
+use std::collections::HashMap;
+
 use super::error::RegionError;
 use crate::ids::{StudentId, SubjectId};
+
+mod cell;
+
+pub(crate) use cell::Cell;
+use cell::{LOW_MARK, Packed};
 
 const PAGE_BITS: u32 = 11;
 /// Student ids per page.
@@ -23,63 +30,10 @@ const SPARSE: usize = 64;
 /// The most threads whose cells are merged; per-thread limits below leave
 /// room for this many.
 pub(crate) const MAX_THREADS: usize = 16;
-/// The bit of [`Cell::count`] set when a mark is 2 or lower.
-const LOW_MARK: u32 = 1 << 31;
 const COUNT_MASK: u32 = LOW_MARK - 1;
 /// Per-thread limits of a cell, so that merged cells cannot overflow.
 const COUNT_LIMIT: u64 = (COUNT_MASK / MAX_THREADS as u32) as u64;
 const WEIGHT_LIMIT: u64 = (u32::MAX / MAX_THREADS as u32) as u64;
-
-/// Sums of one (student, subject, term) group: weights in hundredths.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Cell {
-    /// Σ mark × weight, hundredths.
-    pub(crate) weighted: u64,
-    /// Σ weight, hundredths.
-    pub(crate) weight: u32,
-    /// Number of marks, with [`LOW_MARK`] set if any is 2 or lower.
-    count: u32,
-}
-
-impl Cell {
-    /// Marks in the group.
-    pub(crate) fn marks(&self) -> u32 {
-        self.count & COUNT_MASK
-    }
-
-    /// Whether any mark is 2 or lower.
-    pub(crate) fn has_low_mark(&self) -> bool {
-        self.count & LOW_MARK != 0
-    }
-
-    /// A group's sums as a partial result gives them: `None` when they do
-    /// not fit a cell (the report's counters).
-    pub(crate) fn from_sums(weighted: u64, weight: u64, marks: u64, low: bool) -> Option<Cell> {
-        let count = u32::try_from(marks).ok().filter(|&c| c <= COUNT_MASK)?;
-        Some(Cell {
-            weighted,
-            weight: u32::try_from(weight).ok()?,
-            count: if low { count | LOW_MARK } else { count },
-        })
-    }
-
-    #[inline]
-    fn add(&mut self, mark: u8, weight: u32) {
-        self.weighted += u64::from(mark) * u64::from(weight);
-        self.weight += weight;
-        self.count += 1;
-        if mark <= 2 {
-            self.count |= LOW_MARK;
-        }
-    }
-
-    fn merge(&mut self, other: &Cell) {
-        self.weighted += other.weighted;
-        self.weight += other.weight;
-        self.count = ((self.count & COUNT_MASK) + (other.count & COUNT_MASK))
-            | ((self.count | other.count) & LOW_MARK);
-    }
-}
 
 /// A group whose sums cannot take another mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +79,10 @@ struct Page {
     /// Ids within the page, by block.
     students: Vec<u16>,
     /// One array per term: `subjects` cells per block.
-    cells: Vec<Vec<Cell>>,
+    cells: Vec<Vec<Packed>>,
+    /// Sums of groups too large for their packed cell, by (term, cell);
+    /// a group's sums are its packed cell's plus these.
+    spill: HashMap<(usize, usize), Cell>,
     queue: Vec<Queued>,
     /// Marks and weight ever added to this page: while both are under the
     /// per-cell limits, no cell of the page can reach them, and marks are
@@ -141,6 +98,7 @@ impl Page {
             slots: Slots::Sparse(Vec::new()),
             students: Vec::new(),
             cells: (0..terms).map(|_| Vec::new()).collect(),
+            spill: HashMap::new(),
             queue: Vec::new(),
             total_marks: 0,
             total_weight: 0,
@@ -166,7 +124,7 @@ impl Page {
         let block = self.students.len();
         self.students.push(local);
         for term in &mut self.cells {
-            term.resize(term.len() + subjects, Cell::default());
+            term.resize(term.len() + subjects, Packed::default());
         }
         match &mut self.slots {
             Slots::Dense(table) => table[usize::from(local)] = block as u16 + 1,
@@ -189,26 +147,65 @@ impl Page {
         let queue = std::mem::take(&mut self.queue);
         for q in &queue {
             let block = self.block(q.local, subjects);
-            self.cells[usize::from(q.term)][block * subjects + usize::from(q.subject)]
-                .add(q.mark, u32::from(q.weight));
+            let at = block * subjects + usize::from(q.subject);
+            self.add_at(usize::from(q.term), at, q.mark, u32::from(q.weight));
         }
         // Keep the queue's memory for the next round.
         self.queue = queue;
         self.queue.clear();
     }
 
+    /// Adds a mark to a cell, moving the cell's sums aside first when
+    /// the mark does not fit its word.
+    #[inline(always)]
+    fn add_at(&mut self, term: usize, at: usize, mark: u8, weight: u32) {
+        if !self.cells[term][at].fits(weight) {
+            self.spill_at(term, at);
+        }
+        self.cells[term][at].add(mark, weight);
+    }
+
+    /// Moves a packed cell's sums to the side, leaving it empty.
+    #[cold]
+    fn spill_at(&mut self, term: usize, at: usize) {
+        let sums = std::mem::take(&mut self.cells[term][at]).unpack();
+        self.spill.entry((term, at)).or_default().merge(&sums);
+    }
+
+    /// A group's sums: its packed cell's and any moved aside.
+    #[inline]
+    fn sums(&self, term: usize, at: usize) -> Cell {
+        let mut cell = self.cells[term][at].unpack();
+        if !self.spill.is_empty()
+            && let Some(aside) = self.spill.get(&(term, at))
+        {
+            cell.merge(aside);
+        }
+        cell
+    }
+
     /// Adds the groups of the same id range from another index.
     fn merge_from(&mut self, from: &Page, n: usize) {
+        let mut blocks = Vec::with_capacity(from.students.len());
         for (i, &local) in from.students.iter().enumerate() {
             let block = self.block(local, n);
-            for (a, b) in self.cells.iter_mut().zip(&from.cells) {
-                for (x, y) in a[block * n..(block + 1) * n]
-                    .iter_mut()
-                    .zip(&b[i * n..(i + 1) * n])
-                {
-                    x.merge(y);
+            blocks.push(block);
+            for (term, b) in from.cells.iter().enumerate() {
+                for (k, &y) in b[i * n..(i + 1) * n].iter().enumerate() {
+                    let at = block * n + k;
+                    if y.is_empty() {
+                        continue;
+                    }
+                    if !self.cells[term][at].can_take(y) {
+                        self.spill_at(term, at);
+                    }
+                    self.cells[term][at].take(y);
                 }
             }
+        }
+        for (&(term, at), aside) in &from.spill {
+            let here = blocks[at / n] * n + at % n;
+            self.spill.entry((term, here)).or_default().merge(aside);
         }
         self.total_marks += from.total_marks;
         self.total_weight += from.total_weight;
@@ -303,13 +300,14 @@ impl GroupIndex {
         // A heavy page: add at once, checking the group's own sums.
         page.drain(subjects);
         let block = page.block(local, subjects);
-        let cell = &mut page.cells[term][block * subjects + subject as usize - 1];
+        let at = block * subjects + subject as usize - 1;
+        let cell = page.sums(term, at);
         if u64::from(cell.weight) + u64::from(weight) > WEIGHT_LIMIT
             || u64::from(cell.marks()) + 1 > COUNT_LIMIT
         {
             return Err(GroupFull);
         }
-        cell.add(mark, weight);
+        page.add_at(term, at, mark, weight);
         page.total_marks = marks;
         page.total_weight = total;
         Ok(())
@@ -323,7 +321,13 @@ impl GroupIndex {
         let page = &mut self.pages[p];
         let local = (student & (PAGE as u32 - 1)) as u16;
         let block = page.block(local, subjects);
-        page.cells[term][block * subjects + subject as usize - 1] = cell;
+        let at = block * subjects + subject as usize - 1;
+        match Packed::pack(&cell) {
+            Some(packed) => page.cells[term][at] = packed,
+            None => {
+                page.spill.insert((term, at), cell);
+            }
+        }
         // A mark added after this is checked against its group at once.
         page.total_marks = COUNT_LIMIT;
         page.total_weight = WEIGHT_LIMIT;
@@ -426,8 +430,8 @@ impl GroupIndex {
     /// The cell of a student (as [`GroupIndex::students`] gives it), 0-based
     /// subject and term.
     #[inline]
-    pub(crate) fn cell(&self, (page, block): (usize, usize), subject: usize, term: usize) -> &Cell {
-        &self.pages[page].cells[term][block * self.subjects + subject]
+    pub(crate) fn cell(&self, (page, block): (usize, usize), subject: usize, term: usize) -> Cell {
+        self.pages[page].sums(term, block * self.subjects + subject)
     }
 
     /// Students with marks.

@@ -94,3 +94,36 @@ fn a_group_past_its_limits_is_refused() {
     a.finish();
     assert_eq!(a.student_count(), 2);
 }
+
+#[test]
+fn groups_past_a_packed_cell_keep_exact_sums_through_merges() {
+    // 300 marks of the largest weight: past one packed cell three times.
+    let mut a = GroupIndex::new(2, 1);
+    let mut b = GroupIndex::new(2, 1);
+    let mut expected = (0u64, 0u32, 0u32, false);
+    for k in 0..600u32 {
+        let mark = (k % 5 + 1) as u8;
+        let into = if k % 3 == 0 { &mut a } else { &mut b };
+        into.add(9, 2, 0, mark, 10_000).unwrap();
+        into.add(10, 1, 0, 4, 100).unwrap();
+        expected.0 += u64::from(mark) * 10_000;
+        expected.1 += 10_000;
+        expected.2 += 1;
+        expected.3 |= mark <= 2;
+    }
+    a.finish();
+    b.finish();
+    a.merge_on(&b, 2);
+    let seen = dump(&a);
+    assert_eq!(seen[0].0, 9);
+    assert_eq!(seen[0].1[1], expected);
+    assert_eq!(seen[1].1[0], (600 * 400, 600 * 100, 600, false));
+    // Sums put from a partial result, too large for one word.
+    let mut c = GroupIndex::new(2, 1);
+    let wide = Cell::from_sums(expected.0, u64::from(expected.1), 600, true).unwrap();
+    c.put(9, 2, 0, wide);
+    c.add(9, 2, 0, 5, 100).unwrap();
+    c.finish();
+    let got = dump(&c)[0].1[1];
+    assert_eq!(got, (expected.0 + 500, expected.1 + 100, 601, true));
+}
