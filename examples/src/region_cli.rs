@@ -39,10 +39,9 @@ options:
 
 A report reads a .parquet path as Parquet (the columns of the CSV file, typed
 or as text), any other path as CSV. A progress bar is drawn on stderr while
-a report reads a CSV file, when
-stderr is a terminal; piped or redirected, only results and errors are
-written. Exit status: 0 done, 1 an error of the input or the files, 2 a
-usage mistake.";
+a report reads a CSV file, when stderr is a terminal; piped or redirected,
+only results and errors are written. Exit status: 0 done, 1 an error of the
+input or the files, 2 a usage mistake.";
 
 /// Parsed command-line arguments: positional ones and `--name value` flags.
 struct Args {

@@ -27,15 +27,31 @@ fn digits8(word: u64, len: usize) -> Option<u32> {
     let all_digits = ((t & 0xF0F0_F0F0_F0F0_F0F0)
         | (((t.wrapping_add(0x0606_0606_0606_0606)) & 0xF0F0_F0F0_F0F0_F0F0) >> 4))
         == 0x3333_3333_3333_3333;
-    if !all_digits {
-        return None;
-    }
-    // Right-align: the padding zeros become leading zeros.
-    let mut v = (t - ZEROS) << (8 * (8 - len));
+    all_digits.then(|| digits_value(word, len))
+}
+
+/// The value of the first `len` (1..=8) bytes of `word`, which the caller
+/// has found to be digits.
+#[inline(always)]
+fn digits_value(word: u64, len: usize) -> u32 {
+    // Digits less '0', right-aligned: the bytes shifted in are zeros.
+    let mut v = ((word ^ 0x3030_3030_3030_3030) & low_bytes(len)) << (8 * (8 - len));
     v = (v.wrapping_mul(10) + (v >> 8)) & 0x00FF_00FF_00FF_00FF;
     v = (v.wrapping_mul(100) + (v >> 16)) & 0x0000_FFFF_0000_FFFF;
     v = (v.wrapping_mul(10_000) + (v >> 32)) & 0xFFFF_FFFF;
-    Some(v as u32)
+    v as u32
+}
+
+/// The eight bytes at `p` as a word and how many of its first bytes are
+/// digits, when the buffer has eight bytes there and not all are digits.
+#[inline(always)]
+pub(crate) fn digit_word(block: &[u8], p: usize) -> Option<(u64, usize)> {
+    let bytes = <[u8; 8]>::try_from(block.get(p..p + 8)?).ok()?;
+    let w = u64::from_le_bytes(bytes);
+    let t = w ^ 0x3030_3030_3030_3030;
+    // High bit of each byte that is not a digit.
+    let other = (((t & 0x7F7F_7F7F_7F7F_7F7F) + 0x7676_7676_7676_7676) | t) & 0x8080_8080_8080_8080;
+    (other != 0).then(|| (w, (other.trailing_zeros() / 8) as usize))
 }
 
 /// The whole number whose digits start at `p` (at most ten digits, at most
@@ -43,21 +59,8 @@ fn digits8(word: u64, len: usize) -> Option<u32> {
 /// bytes at a time where the buffer has them.
 #[inline(always)]
 pub(crate) fn digits_at(block: &[u8], p: usize) -> Option<(u32, usize)> {
-    if let Some(bytes) = block.get(p..p + 8)
-        && let Ok(bytes) = <[u8; 8]>::try_from(bytes)
-    {
-        let w = u64::from_le_bytes(bytes);
-        let t = w ^ 0x3030_3030_3030_3030;
-        // High bit of each byte that is not a digit.
-        let other =
-            (((t & 0x7F7F_7F7F_7F7F_7F7F) + 0x7676_7676_7676_7676) | t) & 0x8080_8080_8080_8080;
-        if other != 0 {
-            let len = (other.trailing_zeros() / 8) as usize;
-            if len == 0 {
-                return None;
-            }
-            return digits8(w, len).map(|v| (v, p + len));
-        }
+    if let Some((w, len)) = digit_word(block, p) {
+        return (len > 0).then(|| (digits_value(w, len), p + len));
     }
     let mut v: u64 = 0;
     let mut q = p;

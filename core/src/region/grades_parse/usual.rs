@@ -12,6 +12,7 @@
 
 use super::super::fields::digits_at;
 use super::super::term_grades::TermGradesOptions;
+use super::super::values::digit_word;
 use super::{Grades, Mark};
 
 /// Bytes equal to `b` in a word: the high bit of each such byte (exact).
@@ -45,7 +46,11 @@ impl Grades {
     ) -> Option<usize> {
         let (student, p) = digits_at(block, start)?;
         let p = comma(block, p)?;
-        let (_, p) = digits_at(block, p)?; // the class: an id, unused
+        // The class: an id, unused; up to seven digits need no value.
+        let p = match digit_word(block, p) {
+            Some((_, len)) if len > 0 => p + len,
+            _ => digits_at(block, p)?.1,
+        };
         let p = comma(block, p)?;
         let (subject, p) = digits_at(block, p)?;
         if subject == 0 || subject > options.max_subject() {
