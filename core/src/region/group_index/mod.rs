@@ -106,9 +106,9 @@ impl Page {
     }
 
     /// The block of a student (id within the page), made on first use.
-    #[inline]
+    #[inline(always)]
     fn block(&mut self, local: u16, subjects: usize) -> usize {
-        let found = match &mut self.slots {
+        let found = match &self.slots {
             Slots::Dense(table) => match table[usize::from(local)] {
                 0 => None,
                 b => Some(usize::from(b) - 1),
@@ -118,9 +118,15 @@ impl Page {
                 .find(|(l, _)| *l == local)
                 .map(|(_, b)| usize::from(*b)),
         };
-        if let Some(block) = found {
-            return block;
+        match found {
+            Some(block) => block,
+            None => self.new_block(local, subjects),
         }
+    }
+
+    /// Makes the block of a student seen for the first time.
+    #[cold]
+    fn new_block(&mut self, local: u16, subjects: usize) -> usize {
         let block = self.students.len();
         self.students.push(local);
         for term in &mut self.cells {
@@ -243,8 +249,18 @@ impl GroupIndex {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn page(&mut self, student: u32) -> usize {
+        let t = (student >> PAGE_BITS) as usize;
+        match self.top.get(t) {
+            Some(&p) if p != 0 => p as usize - 1,
+            _ => self.new_page(student),
+        }
+    }
+
+    /// The page of a student whose id range has none yet, made.
+    #[cold]
+    fn new_page(&mut self, student: u32) -> usize {
         let t = (student >> PAGE_BITS) as usize;
         if t >= self.top.len() {
             self.top.resize(t + 1, 0);
@@ -266,7 +282,7 @@ impl GroupIndex {
     /// # Errors
     /// [`GroupFull`] when the group cannot take the mark; the index is
     /// unchanged then.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn add(
         &mut self,
         student: u32,
@@ -297,7 +313,25 @@ impl GroupIndex {
             }
             return Ok(());
         }
-        // A heavy page: add at once, checking the group's own sums.
+        self.add_to_heavy_page(p, local, subject, term, mark, weight)
+    }
+
+    /// Adds a mark to a page past the per-cell limits: at once, checking
+    /// the group's own sums.
+    #[cold]
+    fn add_to_heavy_page(
+        &mut self,
+        p: usize,
+        local: u16,
+        subject: u32,
+        term: usize,
+        mark: u8,
+        weight: u32,
+    ) -> Result<(), GroupFull> {
+        let subjects = self.subjects;
+        let page = &mut self.pages[p];
+        let marks = page.total_marks + 1;
+        let total = page.total_weight + u64::from(weight);
         page.drain(subjects);
         let block = page.block(local, subjects);
         let at = block * subjects + subject as usize - 1;
