@@ -13,19 +13,26 @@ use crate::marks::{PeriodMark, PeriodMarkPolicy, Points, shown_average};
 pub(super) struct ShownCache {
     policy: PeriodMarkPolicy,
     slots: Vec<ShownEntry>,
+    /// The text of an average too long for an entry (sums no mark of 1 to
+    /// 5 gives, which a partial result may still hold).
+    long_text: Vec<u8>,
 }
 
 /// Marks remembered per entry: by number of marks below this, and low mark.
-const MEMO_COUNTS: usize = 32;
+const MEMO_COUNTS: usize = 12;
+/// The longest average text an entry keeps.
+const TEXT: usize = 11;
 
+/// One distinct pair of sums: one cache line.
 #[derive(Clone, Copy)]
+#[repr(align(64))]
 struct ShownEntry {
     weighted: u64,
+    average: Decimal,
     /// 0: an empty slot (a group always has weight).
     weight: u32,
-    average: Decimal,
-    text: [u8; 12],
     text_len: u8,
+    text: [u8; TEXT],
     /// 0 unknown, 1 not attested, 2 + mark otherwise; by
     /// `count * 2 + low mark`.
     marks: [u8; MEMO_COUNTS * 2],
@@ -33,20 +40,23 @@ struct ShownEntry {
 
 const EMPTY: ShownEntry = ShownEntry {
     weighted: 0,
-    weight: 0,
     average: Decimal::ZERO,
-    text: [0; 12],
+    weight: 0,
     text_len: 0,
+    text: [0; TEXT],
     marks: [0; MEMO_COUNTS * 2],
 };
 
-const SHOWN_SLOTS: usize = 1 << 15;
+const _: () = assert!(std::mem::size_of::<ShownEntry>() == 64);
+
+const SHOWN_SLOTS: usize = 1 << 14;
 
 impl ShownCache {
     pub(super) fn new(policy: PeriodMarkPolicy) -> ShownCache {
         ShownCache {
             policy,
             slots: vec![EMPTY; SHOWN_SLOTS],
+            long_text: Vec::new(),
         }
     }
 
@@ -56,7 +66,8 @@ impl ShownCache {
         let hash = (cell.weighted.wrapping_mul(0x9E37_79B9_7F4A_7C15)
             ^ u64::from(cell.weight).wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
             >> 49;
-        let entry = &mut self.slots[hash as usize % SHOWN_SLOTS];
+        let slot = hash as usize % SHOWN_SLOTS;
+        let entry = &mut self.slots[slot];
         if entry.weight != cell.weight || entry.weighted != cell.weighted {
             // The sums are exact hundredths; the quotient is rounded once.
             let average = shown_average(
@@ -65,15 +76,21 @@ impl ShownCache {
             )
             .unwrap_or_default();
             let text = average.to_string();
-            let len = text.len().min(12);
-            let mut bytes = [0u8; 12];
-            bytes[..len].copy_from_slice(&text.as_bytes()[..len]);
+            if text.len() > TEXT {
+                let mark = self
+                    .policy
+                    .from_shown(average, cell.marks(), cell.has_low_mark());
+                self.long_text = text.into_bytes();
+                return (average, mark, &self.long_text);
+            }
+            let mut bytes = [0u8; TEXT];
+            bytes[..text.len()].copy_from_slice(text.as_bytes());
             *entry = ShownEntry {
                 weighted: cell.weighted,
-                weight: cell.weight,
                 average,
+                weight: cell.weight,
+                text_len: text.len() as u8,
                 text: bytes,
-                text_len: len as u8,
                 marks: [0; MEMO_COUNTS * 2],
             };
         }
@@ -101,5 +118,32 @@ impl ShownCache {
             mark,
             &entry.text[..usize::from(entry.text_len)],
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn averages_long_or_short_come_out_as_the_rule_gives_them() {
+        let mut cache = ShownCache::new(PeriodMarkPolicy::default());
+        // (5×1 + 4×3 + 5×1.5) / 5.5 = 4.4545… → 4.45, three marks → 4.
+        let usual = Cell::from_sums(2450, 550, 3, false).unwrap();
+        // Sums no mark of 1 to 5 gives (a partial may hold them): the text
+        // is longer than an entry keeps, and is still whole.
+        let huge = Cell::from_sums(123_456_789_012_345, 100, 2, false).unwrap();
+        for _ in 0..2 {
+            let (average, mark, text) = cache.get(&usual);
+            assert_eq!(
+                (average.to_string().as_bytes(), text),
+                (&b"4.45"[..], &b"4.45"[..])
+            );
+            assert_eq!(mark, PeriodMark::Mark(Points::FOUR));
+            let (average, mark, text) = cache.get(&huge);
+            assert_eq!(text, b"1234567890123.45");
+            assert_eq!(average.to_string(), "1234567890123.45");
+            assert_eq!(mark, PeriodMark::NotAttested);
+        }
     }
 }
