@@ -270,8 +270,10 @@ impl TermGradesReport {
                 Some(into) => into.merge_on(&grades.index, options.threads),
             }
         }
+        let mut index = index.unwrap_or_else(|| GroupIndex::new(subjects, n_terms));
+        index.sort_blocks(options.threads);
         TermGradesReport {
-            index: index.unwrap_or_else(|| GroupIndex::new(subjects, n_terms)),
+            index,
             terms: options.terms.clone(),
             policy: options.policy,
             rejects,

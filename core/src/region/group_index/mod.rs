@@ -228,6 +228,52 @@ impl Page {
         list.sort_unstable_by_key(|&(id, _)| id);
         list
     }
+
+    /// Puts the blocks in id order, so that reading the students in id
+    /// order reads each term's cells from first to last.
+    fn sort_blocks(&mut self, subjects: usize) {
+        let order = self.in_order();
+        if order.iter().enumerate().all(|(new, &(_, old))| new == old) {
+            return;
+        }
+        let mut new_of = vec![0usize; order.len()];
+        for (new, &(_, old)) in order.iter().enumerate() {
+            new_of[old] = new;
+        }
+        for term in &mut self.cells {
+            let mut sorted = Vec::with_capacity(term.len());
+            for &(_, old) in &order {
+                sorted.extend_from_slice(&term[old * subjects..(old + 1) * subjects]);
+            }
+            *term = sorted;
+        }
+        let base = self.base;
+        self.students = order.iter().map(|&(id, _)| (id - base) as u16).collect();
+        match &mut self.slots {
+            Slots::Dense(table) => {
+                for (new, &local) in self.students.iter().enumerate() {
+                    table[usize::from(local)] = new as u16 + 1;
+                }
+            }
+            Slots::Sparse(list) => {
+                *list = self
+                    .students
+                    .iter()
+                    .enumerate()
+                    .map(|(new, &local)| (local, new as u16))
+                    .collect();
+            }
+        }
+        self.spill = std::mem::take(&mut self.spill)
+            .into_iter()
+            .map(|((term, at), sums)| {
+                (
+                    (term, new_of[at / subjects] * subjects + at % subjects),
+                    sums,
+                )
+            })
+            .collect();
+    }
 }
 
 /// Students → cells, by pages of ids.
@@ -417,6 +463,24 @@ impl GroupIndex {
                 scope.spawn(move || {
                     for (into, from) in rest {
                         into.merge_from(from, n);
+                    }
+                });
+            }
+        });
+    }
+
+    /// Puts every page's blocks in id order (pages shared out among
+    /// `threads`), so that the report reads the cells in the order they
+    /// are kept; done once, when no more marks come.
+    pub(crate) fn sort_blocks(&mut self, threads: usize) {
+        let n = self.subjects;
+        let threads = threads.clamp(1, self.pages.len().max(1));
+        let per = self.pages.len().div_ceil(threads).max(1);
+        std::thread::scope(|scope| {
+            for pages in self.pages.chunks_mut(per) {
+                scope.spawn(move || {
+                    for page in pages {
+                        page.sort_blocks(n);
                     }
                 });
             }

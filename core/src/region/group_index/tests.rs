@@ -127,3 +127,36 @@ fn groups_past_a_packed_cell_keep_exact_sums_through_merges() {
     let got = dump(&c)[0].1[1];
     assert_eq!(got, (expected.0 + 500, expected.1 + 100, 601, true));
 }
+
+#[test]
+fn sorting_the_blocks_keeps_every_group_and_puts_them_in_id_order() {
+    let mut a = GroupIndex::new(3, 2);
+    // Students seen out of order, on a dense page and a sparse one, with
+    // a group moved aside.
+    let ids: Vec<u32> = (0..200u32)
+        .map(|k| (k * 7919) % 1000)
+        .chain([5000, 4999])
+        .collect();
+    for (k, &id) in ids.iter().enumerate() {
+        a.add(id, (k % 3) as u32 + 1, k % 2, (k % 5) as u8 + 1, 150)
+            .unwrap();
+    }
+    for _ in 0..120 {
+        a.add(4999, 2, 1, 3, 10_000).unwrap();
+    }
+    a.finish();
+    let before = dump(&a);
+    a.sort_blocks(2);
+    assert_eq!(dump(&a), before);
+    for page in &a.pages {
+        let ids: Vec<u16> = page.students.clone();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+    }
+    // Marks added after sorting go to the right groups.
+    a.add(4999, 2, 1, 5, 100).unwrap();
+    a.finish();
+    let after = dump(&a);
+    let g = after.iter().find(|(s, _)| *s == 4999).unwrap().1[3]; // subject 2, term 1
+    let was = before.iter().find(|(s, _)| *s == 4999).unwrap().1[3]; // subject 2, term 1
+    assert_eq!(g, (was.0 + 500, was.1 + 100, was.2 + 1, was.3));
+}
