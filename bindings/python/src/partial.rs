@@ -50,8 +50,9 @@ impl TermGradesPartial {
 
     /// A new partial: these sums and `other`'s.
     fn merge(&self, py: Python<'_>, other: &TermGradesPartial) -> PyResult<Self> {
-        let mut inner = self.inner.clone();
-        py.detach(|| inner.merge(&other.inner)).map_err(to_py)?;
+        let inner = py
+            .detach(|| self.inner.merged(&other.inner))
+            .map_err(to_py)?;
         Ok(TermGradesPartial { inner })
     }
 
@@ -150,8 +151,9 @@ impl ActivationPartial {
     /// A new partial: these counts and `other`'s (a parent in both is an
     /// error, `region.duplicate_parent`).
     fn merge(&self, py: Python<'_>, other: &ActivationPartial) -> PyResult<Self> {
-        let mut inner = self.inner.clone();
-        py.detach(|| inner.merge(&other.inner)).map_err(to_py)?;
+        let inner = py
+            .detach(|| self.inner.merged(&other.inner))
+            .map_err(to_py)?;
         Ok(ActivationPartial { inner })
     }
 

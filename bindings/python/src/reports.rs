@@ -294,8 +294,8 @@ fn rejects(list: &[RegionError]) -> Vec<(String, String)> {
 }
 
 /// The activation report of `parents.csv` at `source` (a path; a
-/// `.parquet` path is read as Parquet through pyarrow) or of an Arrow
-/// stream (a DataFrame, a table). With `parent_ids=True` the report keeps
+/// `.parquet` path is read as Parquet through pyarrow), of its CSV text
+/// as `bytes`, or of an Arrow stream (a DataFrame, a table). With `parent_ids=True` the report keeps
 /// the sorted parent ids, so that `to_partial()` can give a partial.
 #[pyfunction]
 #[pyo3(signature = (source, *, date = None, checkpoints = None, threads = None, rejects = false, progress = None, parent_ids = false))]
@@ -335,8 +335,8 @@ impl ActivationReport {
 }
 
 /// The term-grades report of `grades.csv` at `source` (a path; a
-/// `.parquet` path is read as Parquet through pyarrow) or of an Arrow
-/// stream.
+/// `.parquet` path is read as Parquet through pyarrow), of its CSV text
+/// as `bytes`, or of an Arrow stream.
 #[pyfunction]
 #[pyo3(signature = (source, *, terms = None, policy = None, max_subject = None, threads = None, rejects = false, progress = None))]
 #[allow(clippy::too_many_arguments)]

@@ -1,5 +1,6 @@
 //! Where a report reads from: a CSV file's path, a Parquet file's path
-//! (`.parquet`, read through pyarrow), or any object that speaks
+//! (`.parquet`, read through pyarrow), CSV text as `bytes` (a byte range
+//! of a file, as Dask's `read_bytes` hands them out), or any object that speaks
 //! the Arrow PyCapsule stream interface (`__arrow_c_stream__`: a polars or
 //! pandas DataFrame, a pyarrow Table or RecordBatchReader, a DuckDB
 //! result). Both go to the core's readers; this module only watches the
@@ -14,6 +15,7 @@ use arrow_array::{RecordBatch, RecordBatchReader};
 use arrow_schema::ArrowError;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::{PyBool, PyDict};
 use pyo3_arrow::PyRecordBatchReader;
 use zhurnal::region::{
@@ -27,13 +29,20 @@ const FILE_STEP: u64 = 8 << 20;
 pub(crate) enum Source {
     /// A CSV file.
     Path(PathBuf),
+    /// CSV text: a `bytes` object's own buffer (immutable, so read
+    /// without the GIL and without a copy), or a `bytearray`'s copy.
+    Bytes(PyBackedBytes),
     /// An Arrow stream.
     Frame(Box<dyn RecordBatchReader + Send>),
 }
 
 impl Source {
-    /// A `str` or `os.PathLike` path, or an Arrow stream.
+    /// A `str` or `os.PathLike` path, `bytes` or `bytearray` of CSV text,
+    /// or an Arrow stream.
     pub(crate) fn from_py(value: &Bound<'_, PyAny>) -> PyResult<Source> {
+        if let Ok(text) = value.extract::<PyBackedBytes>() {
+            return Ok(Source::Bytes(text));
+        }
         if let Ok(path) = value.extract::<PathBuf>() {
             if path
                 .extension()
@@ -51,8 +60,8 @@ impl Source {
             return Ok(Source::Frame(reader.into_reader()?));
         }
         Err(PyTypeError::new_err(format!(
-            "source must be a path or an object with __arrow_c_stream__ (a DataFrame, \
-             a pyarrow Table), not {}",
+            "source must be a path, bytes of CSV text or an object with __arrow_c_stream__ \
+             (a DataFrame, a pyarrow Table), not {}",
             value.get_type().name()?
         )))
     }
@@ -176,16 +185,16 @@ fn move_bar(bar: &Bound<'_, PyAny>, done: u64, total: Option<u64>) -> PyResult<(
     Ok(())
 }
 
-/// A file read under watch.
-struct Watched<'w> {
-    file: File,
+/// A file (or CSV text) read under watch.
+struct Watched<'w, R> {
+    file: R,
     done: u64,
     total: Option<u64>,
     next_look: u64,
     watch: &'w Watch,
 }
 
-impl Read for Watched<'_> {
+impl<R: Read> Read for Watched<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         if self.done >= self.next_look {
             if !self.watch.look(self.done, self.total) {
@@ -203,7 +212,7 @@ impl Read for Watched<'_> {
     }
 }
 
-fn open_watched<'w>(path: &PathBuf, watch: &'w Watch) -> Result<Watched<'w>, RegionError> {
+fn open_watched<'w>(path: &PathBuf, watch: &'w Watch) -> Result<Watched<'w, File>, RegionError> {
     let file = File::open(path)?;
     let total = file.metadata().ok().map(|m| m.len());
     Ok(Watched {
@@ -213,6 +222,17 @@ fn open_watched<'w>(path: &PathBuf, watch: &'w Watch) -> Result<Watched<'w>, Reg
         next_look: 0,
         watch,
     })
+}
+
+/// CSV text read under watch.
+fn text_watched<'t, 'w>(text: &'t [u8], watch: &'w Watch) -> Watched<'w, &'t [u8]> {
+    Watched {
+        file: text,
+        done: 0,
+        total: Some(text.len() as u64),
+        next_look: 0,
+        watch,
+    }
 }
 
 /// Record batches read under watch (progress in rows, total unknown).
@@ -245,6 +265,9 @@ pub(crate) fn read_activation(
 ) -> Result<ActivationReport, RegionError> {
     match source {
         Source::Path(p) => ActivationReport::from_opener(|| open_watched(&p, watch), options),
+        Source::Bytes(text) => {
+            ActivationReport::from_opener(|| Ok(text_watched(&text, watch)), options)
+        }
         Source::Frame(reader) => ActivationReport::from_record_batches(
             WatchedBatches {
                 reader,
@@ -264,6 +287,7 @@ pub(crate) fn read_term_grades(
 ) -> Result<TermGradesReport, RegionError> {
     match source {
         Source::Path(p) => TermGradesReport::from_reader(open_watched(&p, watch)?, options),
+        Source::Bytes(text) => TermGradesReport::from_reader(text_watched(&text, watch), options),
         Source::Frame(reader) => TermGradesReport::from_record_batches(
             WatchedBatches {
                 reader,

@@ -108,6 +108,26 @@ def test_parquet_paths_give_the_reports_of_their_csv(region: Path, tmp_path: Pat
         zhurnal.term_grades(tmp_path / "missing.parquet")
 
 
+def test_csv_text_as_bytes_gives_the_report_of_its_file(region: Path) -> None:
+    for name, report in (("parents", zhurnal.activation_report), ("grades", zhurnal.term_grades)):
+        path = region / f"{name}.csv"
+        text = path.read_bytes()
+        from_path = report(path).to_csv()
+        assert report(text).to_csv() == from_path
+        assert report(bytearray(text), threads=1).to_csv() == from_path
+    # Byte ranges cut at line ends, each with the header, merge into the file's report.
+    text = (region / "grades.csv").read_bytes()
+    header, _, body = text.partition(b"\n")
+    cut = body.index(b"\n", len(body) // 2) + 1
+    parts = [zhurnal.term_grades(header + b"\n" + piece).to_partial() for piece in (body[:cut], body[cut:])]
+    assert parts[1].merge(parts[0]).finish().to_csv() == zhurnal.term_grades(text).to_csv()
+    with pytest.raises(zhurnal.MalformedFileError) as err:
+        zhurnal.term_grades(header + b"\n1,1,1,2014-09-01,9,1,answer\n")
+    assert (err.value.code, err.value.line, err.value.column) == ("region.mark_out_of_scale", 2, "mark")
+    with pytest.raises(TypeError):
+        zhurnal.term_grades(12)
+
+
 def test_partials_of_pieces_merge_into_the_whole_report(region: Path) -> None:
     whole = zhurnal.term_grades(region / "grades.csv")
     grades = pl.read_csv(

@@ -74,6 +74,15 @@ impl ActivationPartial {
     /// [`RegionError::ParentInTwoPieces`] when a parent id is in both;
     /// `self` is unchanged then.
     pub fn merge(&mut self, other: &ActivationPartial) -> Result<(), RegionError> {
+        *self = self.merged(other)?;
+        Ok(())
+    }
+
+    /// `self` and `other` merged into a new partial, neither changed.
+    ///
+    /// # Errors
+    /// As [`ActivationPartial::merge`].
+    pub fn merged(&self, other: &ActivationPartial) -> Result<ActivationPartial, RegionError> {
         if other.checkpoints != self.checkpoints {
             return Err(invalid("the partials are of other checkpoints"));
         }
@@ -105,10 +114,12 @@ impl ActivationPartial {
                 (None, None) => break,
             }
         }
-        self.parents = self.parents.saturating_add(other.parents);
-        self.schools = schools;
-        self.parent_ids = ids;
-        Ok(())
+        Ok(ActivationPartial {
+            checkpoints: self.checkpoints.clone(),
+            parents: self.parents.saturating_add(other.parents),
+            schools,
+            parent_ids: ids,
+        })
     }
 
     /// The report of the merged rows, its shares and statuses derived from

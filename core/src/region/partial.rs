@@ -102,6 +102,15 @@ impl TermGradesPartial {
     /// another subject limit, or a sum would overflow; `self` is unchanged
     /// then.
     pub fn merge(&mut self, other: &TermGradesPartial) -> Result<(), RegionError> {
+        *self = self.merged(other)?;
+        Ok(())
+    }
+
+    /// `self` and `other` merged into a new partial, neither changed.
+    ///
+    /// # Errors
+    /// As [`TermGradesPartial::merge`].
+    pub fn merged(&self, other: &TermGradesPartial) -> Result<TermGradesPartial, RegionError> {
         if other.terms != self.terms || other.max_subject != self.max_subject {
             return Err(invalid("the partials are of other terms or subject limits"));
         }
@@ -139,10 +148,13 @@ impl TermGradesPartial {
         }
         let marks = self.marks.checked_add(other.marks).ok_or_else(overflow)?;
         let outside = self.outside_terms.checked_add(other.outside_terms);
-        self.outside_terms = outside.ok_or_else(overflow)?;
-        self.marks = marks;
-        self.groups = merged;
-        Ok(())
+        Ok(TermGradesPartial {
+            terms: self.terms.clone(),
+            max_subject: self.max_subject,
+            groups: merged,
+            marks,
+            outside_terms: outside.ok_or_else(overflow)?,
+        })
     }
 
     /// The report of the merged rows: the shown averages and term marks
