@@ -295,6 +295,13 @@ impl ActivationCount {
     /// their account was activated, if it was. Activated but not eligible
     /// counts in neither number.
     pub fn count(&mut self, eligible: bool, activated_on: Option<NaiveDate>, date: NaiveDate) {
+        self.count_by(eligible, activated_on, date);
+    }
+
+    /// [`ActivationCount::count`] with the days in any order-keeping form
+    /// (the region reports count by day number).
+    #[inline]
+    pub(crate) fn count_by<D: Ord>(&mut self, eligible: bool, activated_on: Option<D>, date: D) {
         if eligible && self.eligible < u64::MAX {
             self.eligible += 1;
             if activated_on.is_some_and(|d| d <= date) {

@@ -1,8 +1,8 @@
 //! The activation report over `parents.csv`: eligible and activated parents
 //! per checkpoint and school, and for the whole region.
 
+use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -213,15 +213,15 @@ impl ActivationReport {
         mut open: impl FnMut() -> Result<R, RegionError>,
         options: &ActivationOptions,
     ) -> Result<ActivationReport, RegionError> {
-        if options.threads > 1 {
-            let first = Self::read(open()?, options, options.threads)?;
-            if let Some(report) = first {
-                return Ok(report);
-            }
-            // A repeated id or a malformed row: read again on one thread,
-            // which names every such row by its line, in order.
+        // Repeated ids are looked for once, after the parse, over the sorted
+        // ids (on any number of threads: cheaper than a map of every id).
+        let first = Self::read(open()?, options, options.threads, false)?;
+        if let Some(report) = first {
+            return Ok(report);
         }
-        Self::read(open()?, options, 1)?.ok_or(RegionError::EmptyInput)
+        // A repeated id or a malformed row: read again on one thread,
+        // which names every such row by its line, in order.
+        Self::read(open()?, options, 1, true)?.ok_or(RegionError::EmptyInput)
     }
 
     /// Reads `parents.csv` from any reader, on one thread (each parent id
@@ -247,20 +247,23 @@ impl ActivationReport {
         reader: R,
         options: &ActivationOptions,
     ) -> Result<ActivationReport, RegionError> {
-        Self::read(reader, options, 1)?.ok_or(RegionError::EmptyInput)
+        Self::read(reader, options, 1, true)?.ok_or(RegionError::EmptyInput)
     }
 
-    /// One parse; `None` when several threads found a repeated id or a
-    /// malformed row and the caller must read again on one thread.
+    /// One parse, `inline` on one thread (each id checked against the
+    /// earlier rows as it is read, so that errors name their lines);
+    /// otherwise `None` when it found a repeated id or a malformed row and
+    /// the caller must read again inline.
     fn read<R: Read + Send>(
         reader: R,
         options: &ActivationOptions,
         threads: usize,
+        inline: bool,
     ) -> Result<Option<ActivationReport>, RegionError> {
         let mut source = Source::new(reader);
         let header = source.header()?.ok_or(RegionError::EmptyInput)?;
         let (width, pos) = super::fields::map_header(&header, &COLUMNS)?;
-        let inline = threads == 1;
+        let threads = if inline { 1 } else { threads };
         let parsed = parse_blocks(
             source,
             threads,

@@ -6,8 +6,7 @@
 use super::error::{RegionError, ValueProblem};
 pub(crate) use super::value_caches::{DateCache, WeightCache, WorkTypeCache};
 pub(crate) use super::values::{
-    date_of, day_of, digits_at, flag_field, id_field, id_field_word, optional_date_field,
-    parse_u32, push_u64,
+    date_of, day_of, digits_at, flag_field, id_field, id_field_word, parse_u32, push_u64,
 };
 use serde::{Deserialize, Serialize};
 

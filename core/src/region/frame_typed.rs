@@ -18,7 +18,6 @@ use super::ActivationOptions;
 use super::ActivationReport;
 use super::frame_cells::Cells;
 use super::parents_parse::{COLUMNS, ParentRow, Tally, has_repeats};
-use super::values::date_of;
 
 /// Rows read by one thread at a time.
 const CHUNK_ROWS: usize = 65_536;
@@ -164,10 +163,7 @@ fn read_chunk(
             parent: parent.id(i)?,
             school: school.id(i)?,
             has_access: access.flag(i)?,
-            activated_on: match activated.optional_day(i)? {
-                Some(day) => Some(date_of(day)?),
-                None => None,
-            },
+            activated_day: activated.optional_day(i)?,
         };
         student.id(i)?;
         class.id(i)?;

@@ -2,16 +2,13 @@
 //! parent is counted at every checkpoint by the one activation rule, and
 //! repeated parent ids are found.
 
-use std::collections::HashMap;
-
-use chrono::NaiveDate;
+use foldhash::{HashMap, HashMapExt};
 
 use super::blocks::BlockInfo;
 use super::error::RegionError;
-use super::fields::{
-    BlockLog, Fields, MalformedRows, date_of, flag_field, for_each_row, id_field,
-    optional_date_field,
-};
+use super::fields::{BlockLog, Fields, MalformedRows, date_of, flag_field, for_each_row, id_field};
+use super::value_caches::DayCache;
+use super::values::day_of;
 use crate::activation::{ActivationCount, Checkpoint};
 use crate::ids::ParentId;
 
@@ -29,13 +26,15 @@ pub(super) const COLUMNS: [&str; 7] = [
 
 /// Per-thread state of the parse.
 pub(super) struct Tally {
-    checkpoints: Vec<NaiveDate>,
+    /// The checkpoints' day numbers.
+    checkpoints: Vec<i32>,
     slots: HashMap<u32, usize>,
     pub(super) schools: Vec<u32>,
     pub(super) counts: Vec<ActivationCount>,
     last: Option<(u32, usize)>,
     pub(super) parents: u64,
     ids: IdCheck,
+    days: DayCache,
 }
 
 /// How repeated parent ids are found.
@@ -49,12 +48,13 @@ enum IdCheck {
 impl Tally {
     pub(super) fn new(checkpoints: &[Checkpoint], inline: bool) -> Tally {
         Tally {
-            checkpoints: checkpoints.iter().map(|c| c.date).collect(),
+            checkpoints: checkpoints.iter().map(|c| day_of(c.date)).collect(),
             slots: HashMap::new(),
             schools: Vec::new(),
             counts: Vec::new(),
             last: None,
             parents: 0,
+            days: DayCache::new(),
             ids: if inline {
                 IdCheck::Inline(HashMap::new())
             } else {
@@ -93,7 +93,7 @@ impl Tally {
     ) {
         let mut block_ids = Vec::new();
         for_each_row(block, width, mode, log, |f, line| {
-            let row = ParentRow::parse(f, pos, line)?;
+            let row = ParentRow::parse(f, pos, &mut self.days)?;
             if let IdCheck::Inline(seen) = &mut self.ids {
                 let first_line = info.first_line.unwrap_or(0) + line - 1;
                 if let Some(&first) = seen.get(&row.parent) {
@@ -130,8 +130,8 @@ impl Tally {
         let slot = self.slot(row.school);
         let n = self.checkpoints.len();
         let counts = &mut self.counts[slot * n..slot * n + n];
-        for (count, &date) in counts.iter_mut().zip(&self.checkpoints) {
-            count.count(row.has_access, row.activated_on, date);
+        for (count, &day) in counts.iter_mut().zip(&self.checkpoints) {
+            count.count_by(row.has_access, row.activated_day, day);
         }
         self.parents += 1;
     }
@@ -142,28 +142,23 @@ pub(super) struct ParentRow {
     pub(super) parent: u32,
     pub(super) school: u32,
     pub(super) has_access: bool,
-    pub(super) activated_on: Option<NaiveDate>,
+    /// The day number of `activated_on`.
+    pub(super) activated_day: Option<i32>,
 }
 
 impl ParentRow {
     #[inline]
-    fn parse(f: &Fields<'_>, pos: &[usize], _line: u64) -> Result<ParentRow, RegionError> {
+    fn parse(f: &Fields<'_>, pos: &[usize], days: &mut DayCache) -> Result<ParentRow, RegionError> {
         let parent = id_field(f.get(pos[0]), COLUMNS[0])?;
         id_field(f.get(pos[1]), COLUMNS[1])?;
         id_field(f.get(pos[2]), COLUMNS[2])?;
         let school = id_field(f.get(pos[3]), COLUMNS[3])?;
         let has_access = flag_field(f.get(pos[4]), COLUMNS[4])?;
-        let applied = optional_date_field(f.get(pos[5]), COLUMNS[5])?;
-        let activated = optional_date_field(f.get(pos[6]), COLUMNS[6])?;
-        let activated_on = match activated {
-            Some(day) => Some(date_of(day).ok_or_else(|| {
-                RegionError::value(COLUMNS[6], f.get(pos[6]), super::ValueProblem::NotADate)
-            })?),
-            None => None,
-        };
+        let applied = days.optional(f.get(pos[5]), COLUMNS[5])?;
+        let activated = days.optional(f.get(pos[6]), COLUMNS[6])?;
         if let (Some(applied), Some(activated)) = (applied, activated)
             && activated < applied
-            && let (Some(applied_on), Some(activated_on)) = (date_of(applied), activated_on)
+            && let (Some(applied_on), Some(activated_on)) = (date_of(applied), date_of(activated))
         {
             return Err(RegionError::ActivatedBeforeApplied {
                 line: 0,
@@ -175,7 +170,7 @@ impl ParentRow {
             parent,
             school,
             has_access,
-            activated_on,
+            activated_day: activated,
         })
     }
 }

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::error::{RegionError, ValueProblem};
-use super::values::date_field;
+use super::values::{date_field, optional_date_field};
 use crate::marks::{Weight, WorkTypeCode};
 
 /// Weights in hundredths that [`Weight::new`] accepted or refused, so that
@@ -215,6 +215,50 @@ impl DateCache {
     }
 }
 
+/// Day numbers of optional date fields by their ten bytes, so that the
+/// date rule runs once per distinct date: a registry's dates repeat (a few
+/// hundred days for a million rows), in any order.
+pub(crate) struct DayCache {
+    /// (first eight bytes, last two, day number); `i32::MIN`: empty.
+    slots: Vec<(u64, u16, i32)>,
+}
+
+const DAY_SLOTS: usize = 1 << 10;
+
+impl DayCache {
+    pub(crate) fn new() -> DayCache {
+        DayCache {
+            slots: vec![(0, 0, i32::MIN); DAY_SLOTS],
+        }
+    }
+
+    /// An optional date field (empty is `None`) as its day number, by
+    /// [`optional_date_field`].
+    #[inline]
+    pub(crate) fn optional(
+        &mut self,
+        field: &[u8],
+        column: &str,
+    ) -> Result<Option<i32>, RegionError> {
+        let Ok([a, b, c, d, e, f, g, h, i, j]) = <[u8; 10]>::try_from(field) else {
+            return optional_date_field(field, column);
+        };
+        let head = u64::from_le_bytes([a, b, c, d, e, f, g, h]);
+        let tail = u16::from_le_bytes([i, j]);
+        let hash = (head ^ u64::from(tail).rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let slot = (hash >> (64 - DAY_SLOTS.trailing_zeros())) as usize;
+        let (k1, k2, day) = self.slots[slot];
+        if k1 == head && k2 == tail && day != i32::MIN {
+            return Ok(Some(day));
+        }
+        let day = optional_date_field(field, column)?;
+        if let Some(day) = day {
+            self.slots[slot] = (head, tail, day);
+        }
+        Ok(day)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,6 +324,33 @@ mod tests {
             c.check(&[0xff], "work_type").unwrap_err().code(),
             "region.invalid_work_type"
         );
+    }
+
+    #[test]
+    fn day_cache_gives_the_rules_days_in_any_order() {
+        let mut c = DayCache::new();
+        let mut texts: Vec<String> = (0..3000)
+            .map(|k| {
+                let day = chrono::NaiveDate::from_ymd_opt(2014, 1, 1).unwrap()
+                    + chrono::Days::new(k % 1500);
+                day.to_string()
+            })
+            .collect();
+        texts.extend(
+            [
+                "",
+                "2014-09-31",
+                "2014-9-01",
+                "\0\0\0\0\0\0\0\0\0\0",
+                "2014-09-01x",
+            ]
+            .map(String::from),
+        );
+        for text in texts.iter().chain(texts.iter().rev()) {
+            let cached = c.optional(text.as_bytes(), "d").map_err(|e| e.code());
+            let direct = optional_date_field(text.as_bytes(), "d").map_err(|e| e.code());
+            assert_eq!(cached, direct, "{text:?}");
+        }
     }
 
     #[test]
