@@ -93,7 +93,7 @@ impl Grades {
         let tail = u16::from_le_bytes([i, j]);
         let last = &mut self.last_date;
         if !(last.known && last.head == head && last.tail == tail) {
-            let day = self.dates.date(&bytes, "lesson_date").ok()?;
+            let day = self.dates.date(&bytes, super::COLUMNS[3]).ok()?;
             *last = LastDate {
                 known: true,
                 head,
