@@ -13,9 +13,10 @@ OUT_DIR/term_grades.csv. It starts a local cluster of N worker processes;
 worker needs the zhurnal package and a view of DATA_DIR). Needs
 `dask[distributed]` and zhurnal; `--frames` also pandas.
 
-A partition is a byte range of the file cut at a line end (Dask's
-`read_bytes`), which zhurnal reads as CSV text with the file's header put
-in front; with `--frames` it is a Dask DataFrame partition of text
+A partition is a byte range of the file, its lines read by the worker
+that computes its partial, which zhurnal reads as CSV text with the file's
+header put in front; the partials are merged by a tree of tasks in the
+workers. With `--frames` a partition is a Dask DataFrame partition of text
 columns instead, which costs pandas' parsing of every field first.
 """
 
@@ -31,6 +32,7 @@ from dask.distributed import Client, LocalCluster
 from dask.utils import parse_bytes
 
 import zhurnal
+
 
 class Range(NamedTuple):
     """A partition of a CSV file: the lines whose first byte is in
