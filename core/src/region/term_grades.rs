@@ -241,39 +241,18 @@ impl TermGradesReport {
         ))
     }
 
-    /// The report from the threads' parses: each thread's queued marks
-    /// added on its own core, then the indexes merged.
+    /// The report from the threads' parses: their indexes merged into one.
     pub(super) fn assemble(
-        mut states: Vec<Grades>,
+        states: Vec<Grades>,
         rejects: Vec<RegionError>,
         options: &TermGradesOptions,
     ) -> TermGradesReport {
-        let subjects = options.max_subject as usize;
-        let n_terms = options.terms.all().len();
-        let mut marks = 0;
-        let mut outside_terms = 0;
-        let mut index: Option<GroupIndex> = None;
-        // Each thread's queued marks are added on that thread's core.
-        if states.len() > 1 {
-            std::thread::scope(|scope| {
-                for grades in states.iter_mut() {
-                    scope.spawn(move || grades.index.finish());
-                }
-            });
-        }
-        for mut grades in states {
-            grades.index.finish();
-            marks += grades.marks;
-            outside_terms += grades.outside_terms;
-            match &mut index {
-                None => index = Some(grades.index),
-                Some(into) => into.merge_on(&grades.index, options.threads),
-            }
-        }
-        let mut index = index.unwrap_or_else(|| GroupIndex::new(subjects, n_terms));
-        index.sort_blocks(options.threads);
+        let marks = states.iter().map(|g| g.marks).sum();
+        let outside_terms = states.iter().map(|g| g.outside_terms).sum();
+        let shape = (options.max_subject as usize, options.terms.all().len());
+        let indexes = states.into_iter().map(|g| g.index).collect();
         TermGradesReport {
-            index,
+            index: GroupIndex::merge_all(indexes, shape, options.threads),
             terms: options.terms.clone(),
             policy: options.policy,
             rejects,
