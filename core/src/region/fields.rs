@@ -203,15 +203,16 @@ pub(crate) fn for_each_row<F>(
 /// false positives), eight bytes at a time.
 #[inline]
 fn special_bytes(w: u64) -> u64 {
+    bytes_equal(w, b',') | bytes_equal(w, b'\n') | bytes_equal(w, b'"')
+}
+
+/// The high bit of each byte of `w` equal to `b`; exact (no false
+/// positives).
+#[inline(always)]
+pub(crate) fn bytes_equal(w: u64, b: u8) -> u64 {
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    #[inline]
-    fn zero_bytes(x: u64) -> u64 {
-        !(((x & LOW7) + LOW7) | x | LOW7)
-    }
-    zero_bytes(w ^ (ONES * u64::from(b',')))
-        | zero_bytes(w ^ (ONES * u64::from(b'\n')))
-        | zero_bytes(w ^ (ONES * u64::from(b'"')))
+    let x = w ^ (0x0101_0101_0101_0101 * u64::from(b));
+    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 /// Splits one line (without its line end) by the quoting rules: a field

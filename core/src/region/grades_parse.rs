@@ -86,7 +86,6 @@ pub(super) struct Grades {
     weights: WeightCache,
     work_types: WorkTypeCache,
     dates: DateCache,
-    last_date: usual::LastDate,
     pub(super) marks: u64,
     pub(super) outside_terms: u64,
 }
@@ -108,7 +107,6 @@ impl Grades {
             weights: WeightCache::new(),
             work_types: WorkTypeCache::new(),
             dates: DateCache::new(),
-            last_date: usual::LastDate::default(),
             marks: 0,
             outside_terms: 0,
         }

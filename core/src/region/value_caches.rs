@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::error::{RegionError, ValueProblem};
+use super::terms::ReportTerms;
 use super::values::{date_field, optional_date_field};
 use crate::marks::{Weight, WorkTypeCode};
 
@@ -194,11 +195,31 @@ impl WorkTypeCache {
 pub(crate) struct DateCache {
     last: Option<[u8; 10]>,
     day: i32,
+    /// The term of `day`, once asked.
+    term: Option<u8>,
 }
 
 impl DateCache {
     pub(crate) fn new() -> DateCache {
-        DateCache { last: None, day: 0 }
+        DateCache {
+            last: None,
+            day: 0,
+            term: None,
+        }
+    }
+
+    /// A required date field as its day number and the index of its term
+    /// among `terms` (or [`NO_TERM`](super::terms::NO_TERM)).
+    #[inline(always)]
+    pub(crate) fn date_and_term(
+        &mut self,
+        field: &[u8],
+        column: &str,
+        terms: &ReportTerms,
+    ) -> Result<(i32, u8), RegionError> {
+        let day = self.date(field, column)?;
+        let term = *self.term.get_or_insert_with(|| terms.index_of_day(day));
+        Ok((day, term))
     }
 
     /// A required date field as its day number.
@@ -211,6 +232,7 @@ impl DateCache {
         let day = date_field(field, column)?;
         self.last = key;
         self.day = day;
+        self.term = None;
         Ok(day)
     }
 }

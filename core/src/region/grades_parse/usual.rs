@@ -3,36 +3,17 @@
 //! When the header is exactly the report's seven columns in their usual
 //! order, a row such as `282,12,1,2014-09-01,5,1.5,answer` is read without
 //! looking up what each column holds: ids eight bytes at a time, the date
-//! compared with the previous row's as two words (the term of a repeated
-//! date is known without parsing it), the weight as `d`, `d.d` or `d.dd`,
+//! compared with the previous row's (the term of a repeated date is known
+//! without parsing it), the weight as `d`, `d.d` or `d.dd`,
 //! and the work type as one word against the codes already checked. Any
 //! other form (CRLF, quotes, a longer weight, a new code, the block's last
 //! few bytes) is left to the reader by columns, so this path decides
 //! nothing on its own and only takes what it reads exactly as the others.
 
-use super::super::fields::digits_at;
+use super::super::fields::{bytes_equal, digits_at};
 use super::super::term_grades::TermGradesOptions;
 use super::super::values::digit_word;
 use super::{Grades, Mark};
-
-/// Bytes equal to `b` in a word: the high bit of each such byte (exact).
-#[inline(always)]
-fn bytes_equal(w: u64, b: u8) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let x = w ^ (0x0101_0101_0101_0101 * u64::from(b));
-    !(((x & LOW7) + LOW7) | x | LOW7)
-}
-
-/// The date of the previous usual row: its ten bytes as two words, its day
-/// number and its term.
-#[derive(Default)]
-pub(super) struct LastDate {
-    known: bool,
-    head: u64,
-    tail: u16,
-    day: i32,
-    term: u8,
-}
 
 impl Grades {
     /// Reads the usual row at `start` and adds its mark; returns where the
@@ -57,7 +38,10 @@ impl Grades {
             return None;
         }
         let p = comma(block, p)?;
-        let (day, term) = self.date_and_term(block, p, options)?;
+        let field = block.get(p..p + 10)?;
+        let (day, term) = (self.dates)
+            .date_and_term(field, super::COLUMNS[3], options.terms())
+            .ok()?;
         let p = comma(block, p + 10)?;
         let mark = block.get(p)?.wrapping_sub(b'0');
         if !(1..=5).contains(&mark) {
@@ -76,33 +60,6 @@ impl Grades {
         };
         self.add_in_term(&row, term).ok()?;
         Some(end)
-    }
-
-    /// The day number and term of the date at `p`, from the previous row's
-    /// when the ten bytes are the same.
-    #[inline(always)]
-    fn date_and_term(
-        &mut self,
-        block: &[u8],
-        p: usize,
-        options: &TermGradesOptions,
-    ) -> Option<(i32, u8)> {
-        let bytes: [u8; 10] = block.get(p..p + 10)?.try_into().ok()?;
-        let [a, b, c, d, e, f, g, h, i, j] = bytes;
-        let head = u64::from_le_bytes([a, b, c, d, e, f, g, h]);
-        let tail = u16::from_le_bytes([i, j]);
-        let last = &mut self.last_date;
-        if !(last.known && last.head == head && last.tail == tail) {
-            let day = self.dates.date(&bytes, super::COLUMNS[3]).ok()?;
-            *last = LastDate {
-                known: true,
-                head,
-                tail,
-                day,
-                term: options.terms().index_of_day(day),
-            };
-        }
-        Some((last.day, last.term))
     }
 
     /// A weight `d`, `d.d` or `d.dd` at `p` in hundredths, if the weight
