@@ -1,6 +1,6 @@
 //! Where a report reads from: a CSV file's path, a Parquet file's path
-//! (`.parquet`, read through pyarrow), CSV text as `bytes` (a byte range
-//! of a file, as Dask's `read_bytes` hands them out), or any object that speaks
+//! (`.parquet`, read through pyarrow), CSV text as `bytes` (such as a byte
+//! range of a file with its header in front), or any object that speaks
 //! the Arrow PyCapsule stream interface (`__arrow_c_stream__`: a polars or
 //! pandas DataFrame, a pyarrow Table or RecordBatchReader, a DuckDB
 //! result). Both go to the core's readers; this module only watches the
