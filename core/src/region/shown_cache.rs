@@ -62,7 +62,7 @@ impl ShownCache {
 
     /// The shown average, the term mark, and the average as text.
     #[inline]
-    pub(super) fn get(&mut self, cell: &Cell) -> (Decimal, PeriodMark, &[u8]) {
+    pub(super) fn get(&mut self, cell: &Cell) -> (Decimal, PeriodMark, AverageText<'_>) {
         let hash = (cell.weighted.wrapping_mul(0x9E37_79B9_7F4A_7C15)
             ^ u64::from(cell.weight).wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
             >> 49;
@@ -81,7 +81,7 @@ impl ShownCache {
                     .policy
                     .from_shown(average, cell.marks(), cell.has_low_mark());
                 self.long_text = text.into_bytes();
-                return (average, mark, &self.long_text);
+                return (average, mark, AverageText::Long(&self.long_text));
             }
             let mut bytes = [0u8; TEXT];
             bytes[..text.len()].copy_from_slice(text.as_bytes());
@@ -113,11 +113,46 @@ impl ShownCache {
                 mark
             }
         };
-        (
-            entry.average,
-            mark,
-            &entry.text[..usize::from(entry.text_len)],
-        )
+        let len = usize::from(entry.text_len);
+        let text = match <&[u8; 8]>::try_from(&entry.text[..8]) {
+            Ok(head) if len <= 8 => AverageText::Short(head, len),
+            _ => AverageText::Long(&entry.text[..len]),
+        };
+        (entry.average, mark, text)
+    }
+}
+
+/// The text of a shown average.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum AverageText<'a> {
+    /// Eight bytes whose first `len` are the text (`4.45` and the like).
+    Short(&'a [u8; 8], usize),
+    /// A longer text.
+    Long(&'a [u8]),
+}
+
+impl AverageText<'_> {
+    /// The text's bytes.
+    #[cfg(test)]
+    pub(super) fn as_bytes(&self) -> &[u8] {
+        match *self {
+            AverageText::Short(head, len) => &head[..len],
+            AverageText::Long(text) => text,
+        }
+    }
+
+    /// Appends the text to `buf`: a short one with one copy of eight bytes,
+    /// the bytes after the text cut off again.
+    #[inline(always)]
+    pub(super) fn push_to(&self, buf: &mut Vec<u8>) {
+        match *self {
+            AverageText::Short(head, len) => {
+                let at = buf.len();
+                buf.extend_from_slice(head);
+                buf.truncate(at + len);
+            }
+            AverageText::Long(text) => buf.extend_from_slice(text),
+        }
     }
 }
 
@@ -136,12 +171,15 @@ mod tests {
         for _ in 0..2 {
             let (average, mark, text) = cache.get(&usual);
             assert_eq!(
-                (average.to_string().as_bytes(), text),
+                (average.to_string().as_bytes(), text.as_bytes()),
                 (&b"4.45"[..], &b"4.45"[..])
             );
             assert_eq!(mark, PeriodMark::Mark(Points::FOUR));
             let (average, mark, text) = cache.get(&huge);
-            assert_eq!(text, b"1234567890123.45");
+            assert_eq!(text.as_bytes(), b"1234567890123.45");
+            let mut buf = b"x".to_vec();
+            text.push_to(&mut buf);
+            assert_eq!(buf, b"x1234567890123.45");
             assert_eq!(average.to_string(), "1234567890123.45");
             assert_eq!(mark, PeriodMark::NotAttested);
         }

@@ -11,13 +11,15 @@ use rust_decimal::Decimal;
 use super::blocks::{Source, parse_blocks};
 use super::default_threads;
 use super::error::RegionError;
-use super::fields::{MalformedRows, map_header, push_u64};
+use super::fields::{MalformedRows, map_header};
 use super::grades_parse::{COLUMNS, Grades, Layout};
 use super::group_index::{Cell, GroupIndex, MAX_THREADS};
 use super::shown_cache::ShownCache;
 use super::terms::ReportTerms;
 use crate::ids::{StudentId, SubjectId};
 use crate::marks::{PeriodMark, PeriodMarkPolicy};
+
+mod format;
 
 /// The header of `term_grades.csv`.
 pub const TERM_GRADES_CSV_HEADER: &str = "student_id,subject_id,term,n_marks,avg,term_mark";
@@ -391,56 +393,6 @@ impl TermGradesReport {
         }
         out.flush()?;
         Ok(())
-    }
-
-    /// Appends the rows of the students of `pages` to `buf`.
-    fn format_pages(&self, pages: &[usize], shown: &mut ShownCache, buf: &mut Vec<u8>) {
-        // `subject,term,` for every subject and term, made once.
-        let terms = self.index.terms();
-        let mut middles: Vec<Vec<u8>> = Vec::with_capacity(self.index.subjects() * terms);
-        for subject in 1..=self.index.subjects() {
-            for term in self.terms.all() {
-                let mut m = Vec::new();
-                push_u64(&mut m, subject as u64);
-                m.push(b',');
-                m.extend_from_slice(term.code().as_str().as_bytes());
-                m.push(b',');
-                middles.push(m);
-            }
-        }
-        let mut student_text: Vec<u8> = Vec::with_capacity(16);
-        for (student, block) in pages.iter().flat_map(|&p| self.index.students_of(p)) {
-            student_text.clear();
-            push_u64(&mut student_text, u64::from(student));
-            student_text.push(b',');
-            for subject in 0..self.index.subjects() {
-                for term in 0..terms {
-                    let cell = self.index.cell(block, subject, term);
-                    let count = cell.marks();
-                    if count == 0 {
-                        continue;
-                    }
-                    let (_, mark, text) = shown.get(&cell);
-                    buf.extend_from_slice(&student_text);
-                    buf.extend_from_slice(&middles[subject * terms + term]);
-                    if count < 10 {
-                        buf.push(b'0' + count as u8);
-                    } else {
-                        push_u64(buf, u64::from(count));
-                    }
-                    buf.push(b',');
-                    buf.extend_from_slice(text);
-                    match mark {
-                        PeriodMark::Mark(p) => {
-                            buf.push(b',');
-                            buf.push(b'0' + p.get());
-                        }
-                        _ => buf.extend_from_slice(b",na"),
-                    }
-                    buf.push(b'\n');
-                }
-            }
-        }
     }
 
     /// The report as `term_grades.csv` text.
