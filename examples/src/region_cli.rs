@@ -2,8 +2,8 @@
 //! term-grades reports on CSV files, or time the read-and-split floor.
 //! The runnable example `region` calls [`run_cli`].
 
-use std::fs::File;
-use std::io::BufWriter;
+use std::fs::{File, OpenOptions};
+use std::io::{BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -84,12 +84,42 @@ fn parse_args(raw: &[String]) -> Result<Args, String> {
     Ok(args)
 }
 
+/// Writes a report to `path`. A file already there is written over in
+/// place and then cut to the report's length: the system reuses the old
+/// file's cached pages instead of freeing them and finding new ones, which
+/// for a large report is a good part of the cost of writing it again. When
+/// writing fails, the file is cut to nothing, so no mix of the old and the
+/// new report is left behind.
 fn write_out<F>(path: &Path, write: F) -> Result<(), RegionError>
 where
     F: FnOnce(&mut BufWriter<File>) -> Result<(), RegionError>,
 {
-    let mut out = BufWriter::with_capacity(1 << 20, File::create(path)?);
-    write(&mut out)
+    let file = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)?;
+    // Only a regular file has a length to cut (not a terminal or a pipe).
+    let regular = file.metadata()?.is_file();
+    let mut out = BufWriter::with_capacity(1 << 20, file);
+    let written = write(&mut out).and_then(|()| Ok(out.flush()?));
+    let mut file = out
+        .into_inner()
+        .map_err(|e| RegionError::from(e.into_error()))?;
+    match written {
+        Ok(()) if regular => {
+            let end = file.stream_position()?;
+            file.set_len(end)?;
+            Ok(())
+        }
+        Ok(()) => Ok(()),
+        Err(e) => {
+            if regular {
+                let _ = file.set_len(0);
+            }
+            Err(e)
+        }
+    }
 }
 
 /// The file's length in bytes (0 when unknown: the bar then shows bytes).
@@ -317,5 +347,24 @@ mod tests {
                 "{option} is not parsed"
             );
         }
+    }
+
+    #[test]
+    fn a_report_over_a_longer_old_file_is_the_report_alone() {
+        let dir = std::env::temp_dir().join(format!("zhurnal-cli-old-{}", std::process::id()));
+        let d = |name: &str| dir.join(name).to_str().unwrap().to_owned();
+        assert_eq!(
+            run(&["generate", "--parents", "300", "--seed", "5", &d("")]),
+            0
+        );
+        for (command, name) in [("activation", "parents"), ("term-grades", "grades")] {
+            let input = d(&format!("{name}.csv"));
+            assert_eq!(run(&[command, &input, &d("fresh.out")]), 0);
+            let fresh = std::fs::read(d("fresh.out")).unwrap();
+            std::fs::write(d("old.out"), vec![b'x'; fresh.len() * 3]).unwrap();
+            assert_eq!(run(&[command, &input, &d("old.out")]), 0);
+            assert_eq!(std::fs::read(d("old.out")).unwrap(), fresh, "{command}");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
