@@ -47,7 +47,12 @@ pub(super) fn term_grades(
         },
     )?;
     let states = states.into_iter().map(|(grades, _)| grades).collect();
-    Some(TermGradesReport::assemble(states, Vec::new(), options))
+    Some(TermGradesReport::assemble(
+        states,
+        Vec::new(),
+        Vec::new(),
+        options,
+    ))
 }
 
 /// A thread's buffers for the decoded columns of a chunk, reused.

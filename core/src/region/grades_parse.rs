@@ -13,7 +13,7 @@ use super::fields::{
     BlockLog, DateCache, Fields, MalformedRows, WeightCache, WorkTypeCache, digits_at,
     for_each_row, id_field_word, parse_u32,
 };
-use super::group_index::{GroupFull, GroupIndex};
+use super::group_index::{GroupFull, GroupIndex, Share};
 use super::term_grades::TermGradesOptions;
 use super::terms::NO_TERM;
 use crate::marks::Points;
@@ -101,9 +101,15 @@ struct Mark {
 }
 
 impl Grades {
+    /// A parse whose index keeps every page.
     pub(super) fn new(subjects: usize, terms: usize) -> Grades {
+        Grades::shared(subjects, terms, Share::WHOLE)
+    }
+
+    /// A parse whose index keeps its `share` of the pages.
+    pub(super) fn shared(subjects: usize, terms: usize, share: Share) -> Grades {
         Grades {
-            index: GroupIndex::new(subjects, terms),
+            index: GroupIndex::shared(subjects, terms, share),
             weights: WeightCache::new(),
             work_types: WorkTypeCache::new(),
             dates: DateCache::new(),

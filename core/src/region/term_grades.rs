@@ -13,7 +13,7 @@ use super::default_threads;
 use super::error::RegionError;
 use super::fields::{MalformedRows, map_header};
 use super::grades_parse::{COLUMNS, Grades, Layout};
-use super::group_index::{Cell, GroupIndex, MAX_THREADS};
+use super::group_index::{Cell, Exchange, GroupIndex, Handoff, MAX_THREADS};
 use super::shown_cache::ShownCache;
 use super::terms::ReportTerms;
 use crate::ids::{StudentId, SubjectId};
@@ -229,24 +229,33 @@ impl TermGradesReport {
         let layout = Layout::new(width, &pos);
         let subjects = options.max_subject as usize;
         let n_terms = options.terms.all().len();
+        // Each thread keeps the cells of its share of the students' pages
+        // and hands the other threads their marks after each block.
+        let exchange = Exchange::new(options.threads);
         let parsed = parse_blocks(
             source,
             options.threads,
             options.malformed,
-            || Grades::new(subjects, n_terms),
-            |grades, _, block, log| grades.block(block, width, &layout, options, log),
+            || Grades::shared(subjects, n_terms, exchange.join()),
+            |grades, _, block, log| {
+                grades.block(block, width, &layout, options, log);
+                exchange.trade(&mut grades.index);
+            },
         )?;
         Ok(TermGradesReport::assemble(
             parsed.states,
             parsed.errors,
+            exchange.into_left(),
             options,
         ))
     }
 
-    /// The report from the threads' parses: their indexes merged into one.
+    /// The report from the threads' parses (and the marks they handed each
+    /// other and did not take yet): their indexes put together.
     pub(super) fn assemble(
         states: Vec<Grades>,
         rejects: Vec<RegionError>,
+        left: Vec<Handoff>,
         options: &TermGradesOptions,
     ) -> TermGradesReport {
         let marks = states.iter().map(|g| g.marks).sum();
@@ -254,7 +263,7 @@ impl TermGradesReport {
         let shape = (options.max_subject as usize, options.terms.all().len());
         let indexes = states.into_iter().map(|g| g.index).collect();
         TermGradesReport {
-            index: GroupIndex::merge_all(indexes, shape, options.threads),
+            index: GroupIndex::merge_all(indexes, left, shape, options.threads),
             terms: options.terms.clone(),
             policy: options.policy,
             rejects,

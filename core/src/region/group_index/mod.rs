@@ -14,10 +14,12 @@ use crate::ids::{StudentId, SubjectId};
 
 mod cell;
 mod page;
+mod share;
 
 pub(crate) use cell::Cell;
 use cell::{LOW_MARK, Packed};
 use page::{Page, Queued};
+pub(crate) use share::{Exchange, Handoff, Share};
 
 const PAGE_BITS: u32 = 11;
 /// Student ids per page.
@@ -57,15 +59,30 @@ pub(crate) struct GroupIndex {
     /// Page + 1 by `id >> PAGE_BITS` (0: none).
     top: Vec<u32>,
     pages: Vec<Page>,
+    /// The pages whose cells this index keeps (see [`share`]).
+    share: Share,
+    /// Full queues of pages another index owns, to hand over.
+    outbox: Vec<Handoff>,
+    /// Emptied queues, to use again.
+    spare: Vec<Vec<Queued>>,
 }
 
 impl GroupIndex {
+    /// An index that keeps every page.
     pub(crate) fn new(subjects: usize, terms: usize) -> GroupIndex {
+        GroupIndex::shared(subjects, terms, Share::WHOLE)
+    }
+
+    /// An index that keeps the cells of its share of the pages.
+    pub(crate) fn shared(subjects: usize, terms: usize, share: Share) -> GroupIndex {
         GroupIndex {
             subjects,
             terms,
             top: Vec::new(),
             pages: Vec::new(),
+            share,
+            outbox: Vec::new(),
+            spare: Vec::new(),
         }
     }
 
@@ -111,7 +128,6 @@ impl GroupIndex {
         mark: u8,
         weight: u32,
     ) -> Result<(), GroupFull> {
-        let subjects = self.subjects;
         let p = self.page(student);
         let page = &mut self.pages[p];
         let local = (student & (PAGE as u32 - 1)) as u16;
@@ -129,7 +145,7 @@ impl GroupIndex {
             page.total_weight = total;
             page.queue.push(queued);
             if page.queue.len() >= QUEUE {
-                page.drain(subjects);
+                self.queue_full(p);
             }
             return Ok(());
         }
@@ -196,54 +212,94 @@ impl GroupIndex {
     }
 
     /// The threads' indexes (of `(subjects, terms)`) as one, finished,
-    /// with every page's blocks in id order: each index's queued marks are
-    /// added on a core of its own, then the indexes are merged page by page.
+    /// with every page's blocks in id order. The queues still waiting
+    /// (`left` over from the exchange, and those in the indexes) go to the
+    /// indexes that own their pages; each index adds its queued marks on a
+    /// core of its own; then the indexes' pages are put together.
     pub(crate) fn merge_all(
         mut indexes: Vec<GroupIndex>,
+        left: Vec<Handoff>,
         (subjects, terms): (usize, usize),
         threads: usize,
     ) -> GroupIndex {
-        if let Some((first, others)) = indexes.split_first_mut() {
-            std::thread::scope(|scope| {
-                for index in others {
-                    scope.spawn(move || index.finish());
-                }
-                first.finish();
-            });
+        let mut routed: Vec<Vec<Handoff>> = indexes.iter().map(|_| Vec::new()).collect();
+        let mut waiting = left;
+        for index in &mut indexes {
+            waiting.extend(index.foreign_queues());
         }
+        for handoff in waiting {
+            let owner = indexes
+                .iter()
+                .position(|i| i.share().owns(handoff.number))
+                .unwrap_or(0);
+            if let Some(queues) = routed.get_mut(owner) {
+                queues.push(handoff);
+            }
+        }
+        std::thread::scope(|scope| {
+            let mut work = indexes.iter_mut().zip(routed);
+            let first = work.next();
+            for (index, queues) in work {
+                scope.spawn(move || index.finish_with(queues));
+            }
+            if let Some((index, queues)) = first {
+                index.finish_with(queues);
+            }
+        });
         let mut rest = indexes.into_iter();
         let mut merged = rest
             .next()
             .unwrap_or_else(|| GroupIndex::new(subjects, terms));
         for other in rest {
-            merged.merge_on(&other, threads);
+            merged.merge_on(other, threads);
         }
+        merged.share = Share::WHOLE;
         merged.sort_blocks(threads);
         merged
     }
 
+    /// Adds the handed-over `queues` and every queued mark.
+    fn finish_with(&mut self, queues: Vec<Handoff>) {
+        for handoff in queues {
+            self.take(handoff);
+        }
+        self.finish();
+    }
+
     /// Adds every group of `other` (same shape, both finished).
     #[cfg(test)]
-    pub(crate) fn merge(&mut self, other: &GroupIndex) {
+    pub(crate) fn merge(&mut self, other: GroupIndex) {
         self.merge_on(other, 1);
     }
 
-    /// [`GroupIndex::merge`] with the pages shared out among `threads`.
-    pub(crate) fn merge_on(&mut self, other: &GroupIndex, threads: usize) {
+    /// [`GroupIndex::merge`] with the pages shared out among `threads`. A
+    /// page this index does not have, or has with nothing in it, is moved
+    /// here whole; the groups of the others are added.
+    pub(crate) fn merge_on(&mut self, other: GroupIndex, threads: usize) {
         let n = self.subjects;
-        // Every page of `other` gets its page here first; then each page
-        // here takes its counterpart's groups, pages in parallel.
-        let pairs: Vec<(usize, usize)> = other
-            .pages
-            .iter()
-            .enumerate()
-            .map(|(from, page)| (self.page(page.base), from))
-            .collect();
-        let mut sources: Vec<Option<&Page>> = vec![None; self.pages.len()];
-        for (into, from) in pairs {
-            sources[into] = Some(&other.pages[from]);
+        let mut sources: Vec<Option<Page>> = Vec::new();
+        for page in other.pages {
+            if page.is_empty() {
+                continue;
+            }
+            let t = (page.base >> PAGE_BITS) as usize;
+            match self.top.get(t) {
+                Some(&p) if p != 0 && !self.pages[p as usize - 1].is_empty() => {
+                    let p = p as usize - 1;
+                    sources.resize_with(sources.len().max(p + 1), || None);
+                    sources[p] = Some(page);
+                }
+                Some(&p) if p != 0 => self.pages[p as usize - 1] = page,
+                _ => {
+                    if t >= self.top.len() {
+                        self.top.resize(t + 1, 0);
+                    }
+                    self.pages.push(page);
+                    self.top[t] = self.pages.len() as u32;
+                }
+            }
         }
-        let work: Vec<(&mut Page, &Page)> = self
+        let work: Vec<(&mut Page, Page)> = self
             .pages
             .iter_mut()
             .zip(sources)
@@ -252,7 +308,7 @@ impl GroupIndex {
         let threads = threads.clamp(1, work.len().max(1));
         if threads == 1 {
             for (into, from) in work {
-                into.merge_from(from, n);
+                into.merge_from(&from, n);
             }
             return;
         }
@@ -263,7 +319,7 @@ impl GroupIndex {
                 let rest = work.split_off(work.len().saturating_sub(per));
                 scope.spawn(move || {
                     for (into, from) in rest {
-                        into.merge_from(from, n);
+                        into.merge_from(&from, n);
                     }
                 });
             }

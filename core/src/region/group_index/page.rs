@@ -107,14 +107,24 @@ impl Page {
     /// Adds the queued marks to the cells.
     pub(super) fn drain(&mut self, subjects: usize) {
         let queue = std::mem::take(&mut self.queue);
-        for q in &queue {
+        self.add_queue(&queue, subjects);
+        // Keep the queue's memory for the next round.
+        self.queue = queue;
+        self.queue.clear();
+    }
+
+    /// Adds the marks of a queue to the cells.
+    pub(super) fn add_queue(&mut self, queue: &[Queued], subjects: usize) {
+        for q in queue {
             let block = self.block(q.local, subjects);
             let at = block * subjects + usize::from(q.subject);
             self.add_at(usize::from(q.term), at, q.mark, u32::from(q.weight));
         }
-        // Keep the queue's memory for the next round.
-        self.queue = queue;
-        self.queue.clear();
+    }
+
+    /// Whether the page holds no group and no queued mark.
+    pub(super) fn is_empty(&self) -> bool {
+        self.students.is_empty() && self.spill.is_empty() && self.queue.is_empty()
     }
 
     /// Adds a mark to a cell, moving the cell's sums aside first when

@@ -20,19 +20,26 @@ fn dump(a: &GroupIndex) -> Vec<(u32, Vec<Sums>)> {
 
 #[test]
 fn students_come_out_in_id_order_with_their_cells() {
-    let mut a = GroupIndex::new(2, 2);
-    a.add(5000, 2, 1, 5, 100).unwrap();
-    a.add(7, 1, 0, 2, 150).unwrap();
-    a.add(u32::MAX, 1, 1, 4, 300).unwrap();
-    let mut b = GroupIndex::new(2, 2);
-    b.add(7, 1, 0, 4, 100).unwrap();
-    b.add(8, 2, 0, 3, 100).unwrap();
-    a.finish();
-    b.finish();
+    let first = || {
+        let mut a = GroupIndex::new(2, 2);
+        a.add(5000, 2, 1, 5, 100).unwrap();
+        a.add(7, 1, 0, 2, 150).unwrap();
+        a.add(u32::MAX, 1, 1, 4, 300).unwrap();
+        a.finish();
+        a
+    };
+    let second = || {
+        let mut b = GroupIndex::new(2, 2);
+        b.add(7, 1, 0, 4, 100).unwrap();
+        b.add(8, 2, 0, 3, 100).unwrap();
+        b.finish();
+        b
+    };
+    let mut a = first();
     let mut c = GroupIndex::new(2, 2);
-    c.merge(&a);
-    c.merge_on(&b, 2);
-    a.merge_on(&b, 3);
+    c.merge(first());
+    c.merge_on(second(), 2);
+    a.merge_on(second(), 3);
     assert_eq!(dump(&a), dump(&c));
     let seen = dump(&a);
     assert_eq!(seen.len(), 4);
@@ -113,7 +120,7 @@ fn groups_past_a_packed_cell_keep_exact_sums_through_merges() {
     }
     a.finish();
     b.finish();
-    a.merge_on(&b, 2);
+    a.merge_on(b, 2);
     let seen = dump(&a);
     assert_eq!(seen[0].0, 9);
     assert_eq!(seen[0].1[1], expected);
@@ -159,4 +166,75 @@ fn sorting_the_blocks_keeps_every_group_and_puts_them_in_id_order() {
     let g = after.iter().find(|(s, _)| *s == 4999).unwrap().1[3]; // subject 2, term 1
     let was = before.iter().find(|(s, _)| *s == 4999).unwrap().1[3]; // subject 2, term 1
     assert_eq!(g, (was.0 + 500, was.1 + 100, was.2 + 1, was.3));
+}
+
+/// Marks of `students` ids (several pages), more than a queue per page, in
+/// a fixed mix of groups: (student, subject, term, mark, weight).
+fn many_marks(students: u32, n: u32) -> Vec<(u32, u32, usize, u8, u32)> {
+    (0..n)
+        .map(|i| {
+            let student = (i * 7919) % students;
+            (
+                student,
+                i % 3 + 1,
+                (i % 2) as usize,
+                (i % 5 + 1) as u8,
+                50 + i % 300,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn threads_that_share_out_the_pages_give_the_sums_of_one_index() {
+    let marks = many_marks(3 * PAGE as u32 + 77, 60_000);
+    for threads in [2usize, 3] {
+        // At the end, index k fills a queue of page k + 1, which the next
+        // index owns: the first hands it to the exchange, the others keep
+        // it in their outboxes.
+        let tail = |k: usize| {
+            (0..QUEUE as u32).map(move |i| {
+                let student = (k as u32 + 1) * PAGE as u32 + i % 50;
+                (student, i % 3 + 1, 1, (i % 5 + 1) as u8, 100)
+            })
+        };
+        let mut whole = GroupIndex::new(3, 2);
+        let all = marks.iter().copied().chain((0..threads).flat_map(tail));
+        for (s, subject, term, mark, weight) in all {
+            whole.add(s, subject, term, mark, weight).unwrap();
+        }
+        whole.finish();
+        // Rows dealt out in runs, as blocks are; the exchange traded after
+        // most runs.
+        let exchange = Exchange::new(threads);
+        let mut indexes: Vec<GroupIndex> = (0..threads)
+            .map(|_| GroupIndex::shared(3, 2, exchange.join()))
+            .collect();
+        for (run, chunk) in marks.chunks(5_000).enumerate() {
+            let index = &mut indexes[run % threads];
+            for &(s, subject, term, mark, weight) in chunk {
+                index.add(s, subject, term, mark, weight).unwrap();
+            }
+            if run % 4 != 3 {
+                exchange.trade(index);
+            }
+        }
+        for (k, index) in indexes.iter_mut().enumerate() {
+            for (s, subject, term, mark, weight) in tail(k) {
+                index.add(s, subject, term, mark, weight).unwrap();
+            }
+            if k == 0 {
+                exchange.trade(index);
+            }
+        }
+        let left = exchange.into_left();
+        let waiting = indexes.iter().map(|i| i.outbox.len()).sum::<usize>();
+        assert!(
+            waiting > 0 && !left.is_empty(),
+            "queues wait in an outbox ({waiting}) and in the exchange ({})",
+            left.len()
+        );
+        let merged = GroupIndex::merge_all(indexes, left, (3, 2), threads);
+        assert_eq!(dump(&merged), dump(&whole), "{threads} threads");
+    }
 }

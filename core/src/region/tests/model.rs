@@ -94,13 +94,14 @@ fn model_activation(parents: &str, options: &ActivationOptions) -> String {
 }
 
 #[test]
-fn generated_region_matches_the_model_on_one_and_two_threads() {
+fn generated_region_matches_the_model_on_one_two_and_three_threads() {
     let (parents, grades) = planted(8_000);
     let pfile = TempFile::new("parents.csv", parents.as_bytes());
     let gfile = TempFile::new("grades.csv", grades.as_bytes());
     let t_expected = model_term_grades(&grades, &TermGradesOptions::default());
     let a_expected = model_activation(&parents, &ActivationOptions::default());
-    for threads in [1, 2] {
+    assert!(grades.len() > 2 * (1 << 21), "several blocks");
+    for threads in [1, 2, 3] {
         let t = TermGradesReport::from_path(
             &gfile.0,
             &TermGradesOptions::default().with_threads(threads),
