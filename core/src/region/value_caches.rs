@@ -193,7 +193,8 @@ impl WorkTypeCache {
 /// The day number of the last date field read: marks exported in date
 /// order repeat the same date for many rows.
 pub(crate) struct DateCache {
-    last: Option<[u8; 10]>,
+    /// The last date's ten bytes as two words (`None` before the first).
+    last: Option<(u64, u16)>,
     day: i32,
     /// The term of `day`, once asked.
     term: Option<u8>,
@@ -223,12 +224,29 @@ impl DateCache {
     }
 
     /// A required date field as its day number.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn date(&mut self, field: &[u8], column: &str) -> Result<i32, RegionError> {
-        let key = <[u8; 10]>::try_from(field).ok();
+        let key = match <[u8; 10]>::try_from(field) {
+            Ok([a, b, c, d, e, f, g, h, i, j]) => Some((
+                u64::from_le_bytes([a, b, c, d, e, f, g, h]),
+                u16::from_le_bytes([i, j]),
+            )),
+            Err(_) => None,
+        };
         if key.is_some() && key == self.last {
             return Ok(self.day);
         }
+        self.new_date(field, key, column)
+    }
+
+    /// [`DateCache::date`] of a field other than the last one.
+    #[cold]
+    fn new_date(
+        &mut self,
+        field: &[u8],
+        key: Option<(u64, u16)>,
+        column: &str,
+    ) -> Result<i32, RegionError> {
         let day = date_field(field, column)?;
         self.last = key;
         self.day = day;
