@@ -27,8 +27,16 @@ pub(super) enum Slots {
     Dense(Box<[u16]>),
 }
 
-/// The students of one id range.
+/// The students of one id range. The fields every queued mark touches
+/// (its queue and the page's totals) come first, in one cache line.
+#[repr(C, align(64))]
 pub(super) struct Page {
+    pub(super) queue: Vec<Queued>,
+    /// Marks and weight ever added to this page: while both are under the
+    /// per-cell limits, no cell of the page can reach them, and marks are
+    /// queued; past them, each mark is added at once and checked.
+    pub(super) total_marks: u64,
+    pub(super) total_weight: u64,
     /// The page's first id.
     pub(super) base: u32,
     pub(super) slots: Slots,
@@ -39,12 +47,6 @@ pub(super) struct Page {
     /// Sums of groups too large for their packed cell, by (term, cell);
     /// a group's sums are its packed cell's plus these.
     pub(super) spill: HashMap<(usize, usize), Cell>,
-    pub(super) queue: Vec<Queued>,
-    /// Marks and weight ever added to this page: while both are under the
-    /// per-cell limits, no cell of the page can reach them, and marks are
-    /// queued; past them, each mark is added at once and checked.
-    pub(super) total_marks: u64,
-    pub(super) total_weight: u64,
 }
 
 impl Page {
