@@ -21,11 +21,11 @@ use cell::{LOW_MARK, Packed};
 use page::{Page, Queued};
 pub(crate) use share::{Exchange, Handoff, Share};
 
-const PAGE_BITS: u32 = 11;
+const PAGE_BITS: u32 = 13;
 /// Student ids per page.
 const PAGE: usize = 1 << PAGE_BITS;
 /// Marks a page queues before adding them to its cells.
-const QUEUE: usize = 4096;
+const QUEUE: usize = 16384;
 /// Students a page lists before it switches to a dense slot table.
 const SPARSE: usize = 64;
 
