@@ -65,25 +65,29 @@ impl TermGradesReport {
             push_u64(&mut text, u64::from(student));
             text.push(b',');
             let first = Piece::new(&text);
-            for (k, middle) in middles.iter().enumerate() {
-                let cell = self.index.cell(block, k / terms, k % terms);
-                let count = cell.marks();
-                if count == 0 {
-                    continue;
-                }
-                let (_, mark, average) = shown.get(&cell);
-                first.push_to(buf);
-                middle.push_to(buf);
-                if count < 10 {
-                    push_prefix(buf, &[b'0' + count as u8, b','], 2);
-                } else {
-                    push_u64(buf, u64::from(count));
-                    buf.push(b',');
-                }
-                average.push_to(buf);
-                match mark {
-                    PeriodMark::Mark(p) => push_prefix(buf, &[b',', b'0' + p.get(), b'\n'], 3),
-                    _ => push_prefix(buf, b",na\n", 4),
+            for (subject, middles) in middles.chunks_exact(terms).enumerate() {
+                for (term, middle) in middles.iter().enumerate() {
+                    let cell = self.index.cell(block, subject, term);
+                    let count = cell.marks();
+                    if count == 0 {
+                        continue;
+                    }
+                    let (_, mark, average) = shown.get(&cell);
+                    first.push_to(buf);
+                    middle.push_to(buf);
+                    if count < 10 {
+                        push_prefix(buf, &[b'0' + count as u8, b','], 2);
+                    } else {
+                        push_u64(buf, u64::from(count));
+                        buf.push(b',');
+                    }
+                    average.push_to(buf);
+                    match mark {
+                        PeriodMark::Mark(p) => {
+                            push_prefix(buf, &[b',', b'0' + p.get(), b'\n'], 3);
+                        }
+                        _ => push_prefix(buf, b",na\n", 4),
+                    }
                 }
             }
         }
