@@ -2,7 +2,8 @@
 //!
 //! When the header is exactly the report's seven columns in their usual
 //! order, a row such as `282,12,1,2014-09-01,5,1.5,answer` is read without
-//! looking up what each column holds: ids eight bytes at a time, the date
+//! looking up what each column holds: ids eight bytes at a time (a subject
+//! of one or two digits directly), the date
 //! compared with the previous row's (the term of a repeated date is known
 //! without parsing it), the weight as `d`, `d.d` or `d.dd`,
 //! and the work type as one word against the codes already checked. Any
@@ -33,7 +34,7 @@ impl Grades {
             _ => digits_at(block, p)?.1,
         };
         let p = comma(block, p)?;
-        let (subject, p) = digits_at(block, p)?;
+        let (subject, p) = subject_at(block, p)?;
         if subject == 0 || subject > options.max_subject() {
             return None;
         }
@@ -110,6 +111,18 @@ impl Grades {
     }
 }
 
+/// A subject id at `p`: one or two digits read directly (most subjects),
+/// longer ones as any id.
+#[inline(always)]
+fn subject_at(block: &[u8], p: usize) -> Option<(u32, usize)> {
+    let digit = |b: u8| Some(b.wrapping_sub(b'0')).filter(|&d| d <= 9);
+    match block.get(p..p + 3)? {
+        &[a, b',', _] => Some((u32::from(digit(a)?), p + 1)),
+        &[a, b, b','] => Some((u32::from(digit(a)?) * 10 + u32::from(digit(b)?), p + 2)),
+        _ => digits_at(block, p),
+    }
+}
+
 /// The position after the comma at `p`.
 #[inline(always)]
 fn comma(block: &[u8], p: usize) -> Option<usize> {
@@ -151,10 +164,12 @@ mod takes {
             "7,1,3,2014-11-05,4,1.5,test\n",
             "7,1,3,2014-11-05,4,0.25,test\n",
             "7,1,12,2014-06-01,4,1,test\n", // outside the terms: counted
+            "7,1,07,2014-11-05,4,1,test\n",
+            "7,1,007,2014-11-05,4,1,test\n",
         ] {
             assert_eq!(read(&mut g, row), Some(row.len()), "{row}");
         }
-        assert_eq!((g.marks, g.outside_terms), (4, 1));
+        assert_eq!((g.marks, g.outside_terms), (6, 1));
         for row in [
             "282,12,1,2014-09-01,5,2,homework\r\n",
             "\"282\",12,1,2014-09-01,5,2,homework\n",
@@ -164,6 +179,9 @@ mod takes {
             "282,12,1,2014-09-01,5,10,homework\n",
             "282,12,0,2014-09-01,5,2,homework\n",
             "282,12,13,2014-09-01,5,2,homework\n",
+            "282,12,100,2014-09-01,5,2,homework\n",
+            "282,12,x,2014-09-01,5,2,homework\n",
+            "282,12,1x,2014-09-01,5,2,homework\n",
             "282,12,1,2014-02-30,5,2,homework\n",
             "282,12,1,2014-09-01,5,2,homework,x\n",
             "282,,1,2014-09-01,5,2,homework\n",
@@ -172,6 +190,6 @@ mod takes {
         ] {
             assert_eq!(read(&mut g, row), None, "{row}");
         }
-        assert_eq!(g.marks, 4, "a row left alone adds nothing");
+        assert_eq!(g.marks, 6, "a row left alone adds nothing");
     }
 }
