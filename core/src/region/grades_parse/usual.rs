@@ -3,13 +3,13 @@
 //! When the header is exactly the report's seven columns in their usual
 //! order, a row such as `282,12,1,2014-09-01,5,1.5,answer` is read without
 //! looking up what each column holds: ids eight bytes at a time (a subject
-//! of one or two digits directly), the date
-//! compared with the previous row's (the term of a repeated date is known
-//! without parsing it), the weight as `d`, `d.d` or `d.dd`,
-//! and the work type as one word against the codes already checked. Any
-//! other form (CRLF, quotes, a longer weight, a new code, the block's last
-//! few bytes) is left to the reader by columns, so this path decides
-//! nothing on its own and only takes what it reads exactly as the others.
+//! of one or two digits directly), the date compared with the previous
+//! row's (the term of a repeated date is known without parsing it), the
+//! weight as `d`, `d.d` or `d.dd`, and the work type as one word against
+//! the codes already checked. Any other form (CRLF, quotes, a longer
+//! weight, a new code, the block's last few bytes) is left to the reader by
+//! columns, so this path decides nothing on its own and only takes what it
+//! reads exactly as the others.
 
 use super::super::fields::{bytes_equal, digits_at};
 use super::super::term_grades::TermGradesOptions;
