@@ -162,8 +162,8 @@ pub struct TermGradesReport {
     pub(super) threads: usize,
 }
 
-/// Pages of students formatted together when writing.
-const PAGES_PER_CHUNK: usize = 8;
+/// Pages of students formatted together when writing (16384 ids).
+const PAGES_PER_CHUNK: usize = 2;
 
 impl std::fmt::Debug for TermGradesReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
