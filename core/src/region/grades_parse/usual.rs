@@ -116,9 +116,9 @@ impl Grades {
 #[inline(always)]
 fn subject_at(block: &[u8], p: usize) -> Option<(u32, usize)> {
     let digit = |b: u8| Some(b.wrapping_sub(b'0')).filter(|&d| d <= 9);
-    match block.get(p..p + 3)? {
-        &[a, b',', _] => Some((u32::from(digit(a)?), p + 1)),
-        &[a, b, b','] => Some((u32::from(digit(a)?) * 10 + u32::from(digit(b)?), p + 2)),
+    match *block.get(p..p + 3)? {
+        [a, b',', _] => Some((u32::from(digit(a)?), p + 1)),
+        [a, b, b','] => Some((u32::from(digit(a)?) * 10 + u32::from(digit(b)?), p + 2)),
         _ => digits_at(block, p),
     }
 }

@@ -133,10 +133,13 @@ impl Page {
     /// the mark does not fit its word.
     #[inline(always)]
     pub(super) fn add_at(&mut self, term: usize, at: usize, mark: u8, weight: u32) {
-        if !self.cells[term][at].fits(weight) {
+        let cell = &mut self.cells[term][at];
+        if cell.fits(weight) {
+            cell.add(mark, weight);
+        } else {
             self.spill_at(term, at);
+            self.cells[term][at].add(mark, weight);
         }
-        self.cells[term][at].add(mark, weight);
     }
 
     /// Moves a packed cell's sums to the side, leaving it empty.
