@@ -103,9 +103,8 @@ where
     let regular = file.metadata()?.is_file();
     let mut out = BufWriter::with_capacity(1 << 20, file);
     let written = write(&mut out).and_then(|()| Ok(out.flush()?));
-    let mut file = out
-        .into_inner()
-        .map_err(|e| RegionError::from(e.into_error()))?;
+    // Flushed when written; after a failure what is left is dropped.
+    let (mut file, _) = out.into_parts();
     match written {
         Ok(()) if regular => {
             let end = file.stream_position()?;
