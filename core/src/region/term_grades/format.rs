@@ -22,12 +22,14 @@ impl Piece {
     /// `text` as a piece; every piece made here is shorter than sixteen
     /// bytes (an id of ten digits and its comma at most).
     fn new(text: &[u8]) -> Piece {
+        debug_assert!(text.len() <= 16, "a piece of {} bytes", text.len());
         let mut bytes = [0u8; 16];
         let len = text.len().min(16);
         bytes[..len].copy_from_slice(&text[..len]);
         Piece { bytes, len }
     }
 
+    /// Appends the piece to `buf`.
     #[inline(always)]
     fn push_to(&self, buf: &mut Vec<u8>) {
         push_prefix(buf, &self.bytes, self.len);
