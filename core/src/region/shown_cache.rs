@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::group_index::Cell;
+use super::values::push_prefix;
 use crate::marks::{PeriodMark, PeriodMarkPolicy, Points, shown_average};
 
 /// Shown averages by group sums, and term marks by (sums, number of marks,
@@ -146,11 +147,7 @@ impl AverageText<'_> {
     #[inline(always)]
     pub(super) fn push_to(&self, buf: &mut Vec<u8>) {
         match *self {
-            AverageText::Short(head, len) => {
-                let at = buf.len();
-                buf.extend_from_slice(head);
-                buf.truncate(at + len);
-            }
+            AverageText::Short(head, len) => push_prefix(buf, head, len),
             AverageText::Long(text) => buf.extend_from_slice(text),
         }
     }

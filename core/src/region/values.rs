@@ -222,6 +222,18 @@ pub(crate) fn flag_field(field: &[u8], column: &str) -> Result<bool, RegionError
     }
 }
 
+/// Appends the first `len` bytes of `bytes` (at most `N`) with one copy of
+/// all `N` of them, the bytes past `len` cut off again: a short text kept
+/// in a fixed-size array costs a few register moves instead of a copy of
+/// its exact length.
+#[inline(always)]
+pub(crate) fn push_prefix<const N: usize>(buf: &mut Vec<u8>, bytes: &[u8; N], len: usize) {
+    debug_assert!(len <= N);
+    let at = buf.len();
+    buf.extend_from_slice(bytes);
+    buf.truncate(at + len);
+}
+
 /// Appends the decimal digits of `v`.
 #[inline]
 pub(crate) fn push_u64(out: &mut Vec<u8>, mut v: u64) {

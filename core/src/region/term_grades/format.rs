@@ -9,7 +9,7 @@
 use super::TermGradesReport;
 use crate::marks::PeriodMark;
 use crate::region::shown_cache::ShownCache;
-use crate::region::values::push_u64;
+use crate::region::values::{push_prefix, push_u64};
 
 /// Up to sixteen bytes of a row, padded with zeros.
 #[derive(Clone, Copy)]
@@ -34,14 +34,6 @@ impl Piece {
     fn push_to(&self, buf: &mut Vec<u8>) {
         push_prefix(buf, &self.bytes, self.len);
     }
-}
-
-/// Appends the first `len` bytes of `bytes` with one copy of all of them.
-#[inline(always)]
-fn push_prefix<const N: usize>(buf: &mut Vec<u8>, bytes: &[u8; N], len: usize) {
-    let at = buf.len();
-    buf.extend_from_slice(bytes);
-    buf.truncate(at + len);
 }
 
 impl TermGradesReport {
